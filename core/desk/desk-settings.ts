@@ -1,0 +1,44 @@
+import type { ModuleType } from './module-type.js';
+import type { Person } from './person.js';
+
+export const WEEKDAYS = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'] as const;
+export type Weekday = (typeof WEEKDAYS)[number];
+
+/** A named shift (早/中/晚) as local wall-clock times; `end` ≤ `start` means it runs past midnight. */
+export interface ShiftDefinition {
+  name: string;
+  start: string; // "HH:MM"
+  end: string; // "HH:MM", "24:00" allowed
+}
+
+/** Who works which shift on which weekdays. */
+export interface RotaEntry {
+  shift: string;
+  people: string[];
+  days: Weekday[];
+}
+
+export interface CategoryDefinition {
+  name: ModuleType;
+  /** Words and phrases that point to this category (Chinese or English, matched on segmented text). */
+  keywords: string[];
+}
+
+export interface SlaPolicy {
+  /** An engineer must respond within this many minutes of dispatch (the organisation's rule: 10). */
+  responseMinutes: number;
+}
+
+/** Everything desk.yaml says, validated. Core receives it as plain data. */
+export interface DeskSettings {
+  name: string;
+  timezone: string;
+  /** Ticket number prefix: INC-20261123-0001. */
+  ticketPrefix: string;
+  people: Person[];
+  shifts: ShiftDefinition[];
+  rota: RotaEntry[];
+  categories: CategoryDefinition[];
+  hotlines: string[];
+  sla: SlaPolicy;
+}

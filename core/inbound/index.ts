@@ -1,0 +1,2 @@
+export * from './channel.js';
+export * from './inbound-message.js';

@@ -1,0 +1,32 @@
+import type { Channel } from '../inbound/channel.js';
+
+export type NotificationPurpose = 'acknowledgement' | 'dispatch' | 'triage' | 'status';
+
+/** Something to say to someone on a channel. Carried out by that channel's notifier. */
+export interface Notification {
+  /** Deterministic: the same notification is never sent twice. */
+  id: string;
+  channel: Channel;
+  purpose: NotificationPurpose;
+  ticketId: string | null;
+  ticketNumber: string | null;
+  to: {
+    personId: string | null;
+    name: string;
+    /** Channel address: mail address, chat user id, phone number. */
+    address: string | null;
+    /** Group chat / thread to answer in, when the report came from one. */
+    conversationId: string | null;
+  };
+  text: string;
+}
+
+export type PipelineJob =
+  | { kind: 'classify'; ticketId: string }
+  | { kind: 'dispatch'; ticketId: string }
+  | { kind: 'notify'; notification: Notification };
+
+/** Hands work to the queue. Job ids are deterministic, so enqueueing twice is harmless. */
+export interface JobScheduler {
+  enqueue(job: PipelineJob): Promise<void>;
+}
