@@ -69,4 +69,6 @@ export interface TicketRepository {
   list(filter: TicketFilter): Promise<{ tickets: Ticket[]; total: number }>;
   /** Open tickets currently assigned to each of these people (absent = 0). */
   openCountsByAssignee(personIds: string[]): Promise<Map<string, number>>;
+  /** Open tickets each of these desk engineers owns (absent = 0); balances ownership across a shift. */
+  openCountsByOwner(personIds: string[]): Promise<Map<string, number>>;
 }
