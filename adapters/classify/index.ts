@@ -1,0 +1,1 @@
+export * from './jieba-tokenizer.js';

@@ -1,0 +1,3 @@
+export * from './classification.js';
+export * from './normalize-text.js';
+export * from './rule-classifier.js';

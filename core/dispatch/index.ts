@@ -1,0 +1,4 @@
+export * from './dispatch.errors.js';
+export * from './shift-calendar.js';
+export * from './choose-owner.js';
+export * from './choose-assignee.js';
