@@ -1,0 +1,23 @@
+import type { PgDatabase, PgQueryResultHKT, PgTransaction } from 'drizzle-orm/pg-core';
+import type { ExtractTablesWithRelations } from 'drizzle-orm';
+import type * as schema from './schema/index.js';
+
+export type DbSchema = typeof schema;
+
+/** The drizzle instance as repositories see it: the same type whichever driver runs underneath. */
+export type Db = PgDatabase<PgQueryResultHKT, DbSchema>;
+export type Tx = PgTransaction<PgQueryResultHKT, DbSchema, ExtractTablesWithRelations<DbSchema>>;
+/** Something queries can run on: the database itself or an open transaction. */
+export type Executor = Db | Tx;
+
+export type DatabaseKind = 'pglite' | 'postgres';
+
+export interface Database {
+  db: Db;
+  kind: DatabaseKind;
+  /** Applies pending migrations; safe to call again and from several processes at once. */
+  migrate(): Promise<void>;
+  /** Resolves when the database answers a trivial query. */
+  ping(): Promise<void>;
+  close(): Promise<void>;
+}

@@ -1,0 +1,171 @@
+import { and, asc, count, desc, eq, inArray, sql, type SQL } from 'drizzle-orm';
+import type { Channel } from '../../core/inbound/index.js';
+import type {
+  CreateTicketInput,
+  CreateTicketOutcome,
+  NewTicketMessage,
+  TicketFilter,
+  TicketMessage,
+  TicketRepository,
+} from '../../core/ports/index.js';
+import { err, ok, type Result } from '../../core/shared/index.js';
+import {
+  OPEN_STATUSES,
+  TICKET_ERROR_CODES,
+  ticketNotFound,
+  type StoredTicketEvent,
+  type Ticket,
+  type TicketError,
+  type TicketEvent,
+} from '../../core/tickets/index.js';
+import type { Db } from './database.js';
+import { createTicket, findTicketIdByMessage } from './create-ticket.js';
+import { insertMessage } from './insert-message.js';
+import { ticketAttachments, ticketEvents, ticketMessages, tickets } from './schema/index.js';
+import { eventToColumns, rowToEvent } from './ticket-event.mapper.js';
+import { rowToMessage } from './ticket-message.mapper.js';
+import { rowToTicket, ticketToColumns } from './ticket.mapper.js';
+
+export class DrizzleTicketRepository implements TicketRepository {
+  constructor(private readonly db: Db) {}
+
+  async findById(id: string): Promise<Ticket | null> {
+    const [row] = await this.db.select().from(tickets).where(eq(tickets.id, id)).limit(1);
+    return row ? rowToTicket(row) : null;
+  }
+
+  async findByNumber(number: string): Promise<Ticket | null> {
+    const [row] = await this.db.select().from(tickets).where(eq(tickets.number, number)).limit(1);
+    return row ? rowToTicket(row) : null;
+  }
+
+  async findTicketIdByMessage(channel: Channel, externalId: string): Promise<string | null> {
+    return findTicketIdByMessage(this.db, channel, externalId);
+  }
+
+  /** See createTicket: the message is the idempotency gate, and duplicates burn no number. */
+  async create(input: CreateTicketInput): Promise<CreateTicketOutcome> {
+    return createTicket(this.db, input);
+  }
+
+  async appendMessage(
+    ticketId: string,
+    message: NewTicketMessage,
+    event: TicketEvent,
+  ): Promise<{ added: boolean }> {
+    return this.db.transaction(async (tx) => {
+      if ((await insertMessage(tx, ticketId, message)) === null) return { added: false };
+      await tx.insert(ticketEvents).values(eventToColumns(ticketId, event));
+      return { added: true };
+    });
+  }
+
+  async save(ticket: Ticket, events: TicketEvent[]): Promise<Result<Ticket, TicketError>> {
+    return this.db.transaction(async (tx) => {
+      const [row] = await tx
+        .update(tickets)
+        .set({ ...ticketToColumns(ticket), version: sql`${tickets.version} + 1` })
+        .where(and(eq(tickets.id, ticket.id), eq(tickets.version, ticket.version)))
+        .returning();
+      if (!row) {
+        const [stored] = await tx
+          .select({ version: tickets.version })
+          .from(tickets)
+          .where(eq(tickets.id, ticket.id));
+        if (!stored) return err(ticketNotFound(ticket.number));
+        return err({
+          code: TICKET_ERROR_CODES.CONCURRENT_UPDATE,
+          message: `Ticket ${ticket.number} was changed meanwhile (version ${stored.version}, not ${ticket.version}); reload and retry.`,
+          details: { ticketId: ticket.id, expectedVersion: ticket.version, storedVersion: stored.version },
+        });
+      }
+      if (events.length > 0)
+        await tx.insert(ticketEvents).values(events.map((e) => eventToColumns(ticket.id, e)));
+      return ok(rowToTicket(row));
+    });
+  }
+
+  async appendEvents(ticketId: string, events: TicketEvent[]): Promise<void> {
+    if (events.length === 0) return;
+    await this.db.insert(ticketEvents).values(events.map((e) => eventToColumns(ticketId, e)));
+  }
+
+  async events(ticketId: string): Promise<StoredTicketEvent[]> {
+    const rows = await this.db
+      .select()
+      .from(ticketEvents)
+      .where(eq(ticketEvents.ticketId, ticketId))
+      .orderBy(asc(ticketEvents.id));
+    return rows.map(rowToEvent);
+  }
+
+  async messages(ticketId: string): Promise<TicketMessage[]> {
+    const rows = await this.db
+      .select()
+      .from(ticketMessages)
+      .where(eq(ticketMessages.ticketId, ticketId))
+      .orderBy(asc(ticketMessages.at), asc(ticketMessages.id));
+    if (rows.length === 0) return [];
+    const attachments = await this.db
+      .select()
+      .from(ticketAttachments)
+      .where(
+        inArray(
+          ticketAttachments.messageId,
+          rows.map((r) => r.id),
+        ),
+      )
+      .orderBy(asc(ticketAttachments.id));
+    return rows.map((r) =>
+      rowToMessage(
+        r,
+        attachments.filter((a) => a.messageId === r.id),
+      ),
+    );
+  }
+
+  /** Empty arrays in the filter mean "any", like absent ones. */
+  async list(filter: TicketFilter): Promise<{ tickets: Ticket[]; total: number }> {
+    const conditions: SQL[] = [];
+    if (filter.status?.length) conditions.push(inArray(tickets.status, filter.status));
+    if (filter.channel?.length) conditions.push(inArray(tickets.channel, filter.channel));
+    if (filter.category?.length) conditions.push(inArray(tickets.category, filter.category));
+    if (filter.assigneeId !== undefined) conditions.push(eq(tickets.assigneeId, filter.assigneeId));
+    if (filter.ownerId !== undefined) conditions.push(eq(tickets.ownerId, filter.ownerId));
+    const where = conditions.length > 0 ? and(...conditions) : undefined;
+    const [rows, [counted]] = await Promise.all([
+      this.db
+        .select()
+        .from(tickets)
+        .where(where)
+        .orderBy(desc(tickets.createdAt), desc(tickets.number))
+        .limit(filter.limit)
+        .offset(filter.offset),
+      this.db.select({ total: count() }).from(tickets).where(where),
+    ]);
+    return { tickets: rows.map(rowToTicket), total: counted?.total ?? 0 };
+  }
+
+  async openCountsByAssignee(personIds: string[]): Promise<Map<string, number>> {
+    return this.openCountsBy(tickets.assigneeId, personIds);
+  }
+
+  async openCountsByOwner(personIds: string[]): Promise<Map<string, number>> {
+    return this.openCountsBy(tickets.ownerId, personIds);
+  }
+
+  private async openCountsBy(
+    column: typeof tickets.assigneeId | typeof tickets.ownerId,
+    personIds: string[],
+  ): Promise<Map<string, number>> {
+    const counts = new Map<string, number>();
+    if (personIds.length === 0) return counts;
+    const rows = await this.db
+      .select({ personId: column, open: count() })
+      .from(tickets)
+      .where(and(inArray(column, personIds), inArray(tickets.status, [...OPEN_STATUSES])))
+      .groupBy(column);
+    for (const row of rows) if (row.personId !== null) counts.set(row.personId, row.open);
+    return counts;
+  }
+}

@@ -1,0 +1,558 @@
+import { sql } from 'drizzle-orm';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { DrizzlePersonRepository, DrizzleTicketRepository, type Database } from '../../adapters/db/index.js';
+import type { Person } from '../../core/desk/index.js';
+import type { CreateTicketInput, NewTicketMessage } from '../../core/ports/index.js';
+import type { NewTicket, Ticket, TicketEvent } from '../../core/tickets/index.js';
+
+/**
+ * The storage contract, run against every driver: a factory opens a fresh, migrated database.
+ * Tables are emptied before each test (with triggers off, since the event log refuses TRUNCATE).
+ */
+export function ticketRepositoryContract(label: string, open: () => Promise<Database>): void {
+  describe(label, { timeout: 60_000 }, () => {
+    let database: Database;
+    let repo: DrizzleTicketRepository;
+    let people: DrizzlePersonRepository;
+
+    beforeAll(async () => {
+      database = await open();
+      repo = new DrizzleTicketRepository(database.db);
+      people = new DrizzlePersonRepository(database.db);
+    }, 120_000);
+    afterAll(async () => database?.close());
+    beforeEach(async () => {
+      await database.db.transaction(async (tx) => {
+        await tx.execute(sql`set local session_replication_role = replica`);
+        await tx.execute(
+          sql`truncate ticket_attachments, ticket_messages, ticket_events, tickets, ticket_counters, people restart identity`,
+        );
+      });
+    });
+
+    const create = (overrides: Partial<CreateTicketInput> & { externalId?: string } = {}) =>
+      repo.create({
+        ticket: newTicket(),
+        localDate: DAY,
+        prefix: 'INC',
+        message: message(overrides.externalId ?? `m-${Math.random()}`),
+        event: createdEvent(),
+        ...overrides,
+      });
+    const createOk = async (overrides: Parameters<typeof create>[0] = {}): Promise<Ticket> => {
+      const outcome = await create(overrides);
+      if (!outcome.created) throw new Error('expected a new ticket');
+      return outcome.ticket;
+    };
+    const countTickets = async () => (await repo.list({ limit: 1, offset: 0 })).total;
+
+    describe('create', () => {
+      it('stores every field and reads it back unchanged', async () => {
+        const full = fullTicket();
+        const msg = message('wx-1', {
+          attachments: [
+            { name: '截图.png', contentType: 'image/png', size: 2048, storagePath: '2026/11/a.png' },
+            {
+              name: 'huge.mov',
+              contentType: 'video/quicktime',
+              size: 9_000_000_000,
+              skippedReason: 'too large',
+            },
+          ],
+        });
+        const outcome = await repo.create({
+          ticket: full,
+          localDate: DAY,
+          prefix: 'INC',
+          message: msg,
+          event: createdEvent(),
+        });
+        if (!outcome.created) throw new Error('expected a new ticket');
+        const expected: Ticket = { ...full, id: outcome.ticket.id, number: 'INC-20261123-0001', version: 1 };
+        expect(outcome.ticket).toEqual(expected);
+        expect(await repo.findById(outcome.ticket.id)).toEqual(expected);
+        expect(await repo.findByNumber('INC-20261123-0001')).toEqual(expected);
+        expect(await repo.findTicketIdByMessage('wechat', 'wx-1')).toBe(outcome.ticket.id);
+        const messages = await repo.messages(outcome.ticket.id);
+        expect(messages).toEqual([{ ...msg, id: messages[0]?.id, ticketId: outcome.ticket.id }]);
+        const events = await repo.events(outcome.ticket.id);
+        expect(events).toHaveLength(1);
+        expect(events[0]).toMatchObject({
+          ...createdEvent(),
+          data: { via: '微信', number: expected.number },
+        });
+      });
+
+      it('keeps nulls and empty arrays as they are', async () => {
+        const ticket = await createOk();
+        expect(await repo.findById(ticket.id)).toEqual({
+          ...newTicket(),
+          id: ticket.id,
+          number: ticket.number,
+          version: 1,
+        });
+        expect(await repo.findById('no-such-id')).toBeNull();
+        expect(await repo.findByNumber('INC-20261123-9999')).toBeNull();
+        expect(await repo.findTicketIdByMessage('email', 'unknown')).toBeNull();
+      });
+
+      it('numbers tickets per local day, restarting at 0001 on a new day', async () => {
+        const a = await createOk();
+        const b = await createOk();
+        const c = await createOk({ localDate: '2026-11-24' });
+        const d = await createOk({ localDate: '2026-11-24', prefix: 'REQ' });
+        expect([a.number, b.number, c.number, d.number]).toEqual([
+          'INC-20261123-0001',
+          'INC-20261123-0002',
+          'INC-20261124-0001',
+          'REQ-20261124-0002',
+        ]);
+      });
+
+      it('keeps counting past 9999 in the same format as core', async () => {
+        await database.db.execute(sql`insert into ticket_counters (day, last) values (${DAY}, 9998)`);
+        expect((await createOk()).number).toBe('INC-20261123-9999');
+        expect((await createOk()).number).toBe('INC-20261123-10000');
+      });
+
+      it('writes nothing when any part of a create fails', async () => {
+        const bad = create({ externalId: 'bad', ticket: { ...newTicket(), rating: 9 } });
+        await expect(bad).rejects.toThrow();
+        expect(await repo.findTicketIdByMessage('wechat', 'bad')).toBeNull();
+        expect(await countTickets()).toBe(0);
+        expect((await createOk({ externalId: 'bad' })).number).toBe('INC-20261123-0001');
+      });
+
+      it('does not create a second ticket, or burn a number, for a message it already stored', async () => {
+        const first = await createOk({ externalId: 'dup' });
+        const again = await create({ externalId: 'dup' });
+        expect(again).toEqual({ created: false, ticketId: first.id });
+        expect(await countTickets()).toBe(1);
+        expect(await repo.events(first.id)).toHaveLength(1);
+        expect(await repo.messages(first.id)).toHaveLength(1);
+        expect((await createOk()).number).toBe('INC-20261123-0002');
+      });
+
+      it('gives 20 concurrent creates 20 distinct consecutive numbers', async () => {
+        const created = await Promise.all(
+          Array.from({ length: 20 }, (_, i) => createOk({ externalId: `c-${i}` })),
+        );
+        const numbers = created.map((t) => t.number).sort();
+        expect(numbers).toEqual(
+          Array.from({ length: 20 }, (_, i) => `INC-20261123-${String(i + 1).padStart(4, '0')}`),
+        );
+      });
+
+      it('makes exactly one ticket out of 10 concurrent creates of the same message', async () => {
+        const outcomes = await Promise.all(Array.from({ length: 10 }, () => create({ externalId: 'same' })));
+        const winners = outcomes.filter((o) => o.created);
+        expect(winners).toHaveLength(1);
+        const id = winners[0]?.created ? winners[0].ticket.id : '';
+        for (const o of outcomes) if (!o.created) expect(o.ticketId).toBe(id);
+        expect(await countTickets()).toBe(1);
+        expect((await createOk()).number).toBe('INC-20261123-0002');
+      });
+    });
+
+    describe('messages and events', () => {
+      it('appends a message once, however often it is delivered', async () => {
+        const ticket = await createOk({ externalId: 'first' });
+        const other = await createOk({ externalId: 'other' });
+        const reply = message('reply', { direction: 'out', text: '已派单 ✅', senderPersonId: 'desk-1' });
+        const event = { ...createdEvent(), type: 'message_added' as const, data: {} };
+        expect(await repo.appendMessage(ticket.id, reply, event)).toEqual({ added: true });
+        expect(await repo.appendMessage(ticket.id, reply, event)).toEqual({ added: false });
+        expect(await repo.appendMessage(ticket.id, message('other'), event)).toEqual({ added: false });
+        const messages = await repo.messages(ticket.id);
+        expect(messages.map((m) => m.externalId)).toEqual(['first', 'reply']);
+        expect(messages[1]).toMatchObject({ direction: 'out', text: '已派单 ✅', senderPersonId: 'desk-1' });
+        expect((await repo.events(ticket.id)).map((e) => e.type)).toEqual(['created', 'message_added']);
+        expect(await repo.messages(other.id)).toHaveLength(1);
+      });
+
+      it('returns events in the order they were written', async () => {
+        const ticket = await createOk();
+        const at = new Date(ticket.createdAt.getTime() + 1000);
+        // Same instant on purpose: the order must come from the log, not the clock.
+        await repo.appendEvents(ticket.id, [event('accepted', at), event('dispatched', at)]);
+        await repo.appendEvents(ticket.id, [event('acknowledged', at)]);
+        await repo.appendEvents(ticket.id, []);
+        const events = await repo.events(ticket.id);
+        expect(events.map((e) => e.type)).toEqual(['created', 'accepted', 'dispatched', 'acknowledged']);
+        expect(events.map((e) => e.id)).toEqual([...events.map((e) => e.id)].sort((a, b) => a - b));
+        expect(events[2]).toMatchObject({ ticketId: ticket.id, at, data: { reason: 'skill 打印机' } });
+      });
+
+      it('refuses to change or remove history in ticket_events', async () => {
+        const ticket = await createOk();
+        const attempts = [
+          sql`update ticket_events set type = 'closed' where ticket_id = ${ticket.id}`,
+          sql`delete from ticket_events where ticket_id = ${ticket.id}`,
+          sql`truncate ticket_events`,
+        ];
+        for (const statement of attempts) {
+          const error = await database.db.execute(statement).then(
+            () => null,
+            (e: unknown) => e,
+          );
+          expect(errorText(error)).toMatch(
+            /ticket_events is append-only: (UPDATE|DELETE|TRUNCATE) is not allowed/,
+          );
+        }
+        expect(await repo.events(ticket.id)).toHaveLength(1);
+      });
+    });
+
+    describe('save', () => {
+      it('bumps the version and appends the events with the change', async () => {
+        const ticket = await createOk();
+        const at = new Date('2026-11-23T02:10:00.000Z');
+        const changed: Ticket = {
+          ...ticket,
+          status: 'resolved',
+          assigneeId: 'eng-7',
+          resolvedAt: at,
+          updatedAt: at,
+          resolution: {
+            ...ticket.resolution,
+            process: '更换硒鼓',
+            parts: ['硒鼓 CF226A'],
+            consumables: ['A4 纸'],
+          },
+        };
+        const saved = await repo.save(changed, [event('resolved', at)]);
+        expect(saved).toEqual({ ok: true, value: { ...changed, version: 2 } });
+        expect(await repo.findById(ticket.id)).toEqual({ ...changed, version: 2 });
+        expect((await repo.events(ticket.id)).map((e) => e.type)).toEqual(['created', 'resolved']);
+      });
+
+      it('rejects a stale save with TICKET_CONCURRENT_UPDATE and writes nothing', async () => {
+        const ticket = await createOk();
+        const first = await repo.save({ ...ticket, priority: 'P1' }, [event('field_changed')]);
+        expect(first.ok).toBe(true);
+        const stale = await repo.save({ ...ticket, priority: 'P4' }, [event('field_changed')]);
+        expect(stale.ok ? null : stale.error.code).toBe('TICKET_CONCURRENT_UPDATE');
+        expect(await repo.findById(ticket.id)).toMatchObject({ priority: 'P1', version: 2 });
+        expect(await repo.events(ticket.id)).toHaveLength(2);
+        const missing = await repo.save({ ...ticket, id: 'gone' }, [event('field_changed')]);
+        expect(missing.ok ? null : missing.error.code).toBe('TICKET_NOT_FOUND');
+      });
+    });
+
+    describe('queries', () => {
+      const seed = async () => {
+        const base = Date.parse('2026-11-23T01:00:00.000Z');
+        const specs: Array<Partial<NewTicket>> = [
+          { status: 'new', channel: 'web', category: '打印机' },
+          {
+            status: 'dispatched',
+            channel: 'wechat',
+            category: '网络',
+            assigneeId: 'eng-1',
+            ownerId: 'desk-1',
+          },
+          {
+            status: 'in_progress',
+            channel: 'email',
+            category: '网络',
+            assigneeId: 'eng-1',
+            ownerId: 'desk-1',
+          },
+          { status: 'resolved', channel: 'wechat', category: '电脑', assigneeId: 'eng-1', ownerId: 'desk-2' },
+          { status: 'pending', channel: 'phone', category: '电脑', assigneeId: 'eng-2', ownerId: 'desk-2' },
+          { status: 'closed', channel: 'alert', category: null, assigneeId: 'eng-2', ownerId: 'desk-1' },
+        ];
+        const created: Ticket[] = [];
+        for (const [i, spec] of specs.entries()) {
+          const createdAt = new Date(base + i * 60_000);
+          created.push(
+            await createOk({ ticket: { ...newTicket(), createdAt, updatedAt: createdAt, ...spec } }),
+          );
+        }
+        return created;
+      };
+
+      it('lists newest first with filters, paging and the total', async () => {
+        const t = await seed();
+        const numbers = async (filter: Parameters<typeof repo.list>[0]) => {
+          const page = await repo.list(filter);
+          return { numbers: page.tickets.map((x) => x.number), total: page.total };
+        };
+        const n = (i: number) => t[i]?.number;
+        expect(await numbers({ limit: 50, offset: 0 })).toEqual({
+          numbers: [5, 4, 3, 2, 1, 0].map(n),
+          total: 6,
+        });
+        expect(await numbers({ limit: 2, offset: 1 })).toEqual({ numbers: [n(4), n(3)], total: 6 });
+        expect(await numbers({ status: ['dispatched', 'pending'], limit: 50, offset: 0 })).toEqual({
+          numbers: [n(4), n(1)],
+          total: 2,
+        });
+        expect(await numbers({ channel: ['wechat'], category: ['电脑'], limit: 50, offset: 0 })).toEqual({
+          numbers: [n(3)],
+          total: 1,
+        });
+        expect(await numbers({ assigneeId: 'eng-1', ownerId: 'desk-1', limit: 1, offset: 0 })).toEqual({
+          numbers: [n(2)],
+          total: 2,
+        });
+        expect(await numbers({ status: [], channel: [], limit: 50, offset: 0 })).toMatchObject({ total: 6 });
+        expect(await numbers({ category: ['门禁系统'], limit: 50, offset: 0 })).toEqual({
+          numbers: [],
+          total: 0,
+        });
+      });
+
+      it('counts open tickets per assignee and per owner', async () => {
+        await seed();
+        expect(await repo.openCountsByAssignee(['eng-1', 'eng-2', 'eng-9'])).toEqual(
+          new Map([
+            ['eng-1', 2],
+            ['eng-2', 1],
+          ]),
+        );
+        expect(await repo.openCountsByOwner(['desk-1', 'desk-2'])).toEqual(
+          new Map([
+            ['desk-1', 2],
+            ['desk-2', 1],
+          ]),
+        );
+        expect(await repo.openCountsByAssignee([])).toEqual(new Map());
+      });
+    });
+
+    describe('people', () => {
+      it('syncs the roster: inserts, updates, deactivates, and reports how many', async () => {
+        const roster = [person('alice'), person('bob'), person('carol')];
+        expect(await people.syncRoster(roster)).toEqual({ inserted: 3, updated: 0, deactivated: 0 });
+        expect(await people.list()).toEqual(roster);
+        expect(await people.syncRoster(roster)).toEqual({ inserted: 0, updated: 0, deactivated: 0 });
+        const bob: Person = { ...person('bob'), name: '鲍勃', skills: ['网络'], level: 3 };
+        expect(await people.syncRoster([person('alice'), bob, person('dave')])).toEqual({
+          inserted: 1,
+          updated: 1,
+          deactivated: 1,
+        });
+        expect(await people.findById('bob')).toEqual(bob);
+        expect(await people.findById('carol')).toEqual({ ...person('carol'), active: false });
+        expect(await people.findById('nobody')).toBeNull();
+        expect(await people.syncRoster([person('alice'), bob, person('dave'), person('carol')])).toEqual({
+          inserted: 0,
+          updated: 1,
+          deactivated: 0,
+        });
+        expect(await people.syncRoster([])).toEqual({ inserted: 0, updated: 0, deactivated: 4 });
+      });
+
+      it('matches a sender by email, phone digits, WeChat id or Telegram id, active people only', async () => {
+        await people.syncRoster([
+          person('alice', { email: 'Alice@Example.com', phone: '+86 138-0013-8000' }),
+          person('bob', { phone: '13900139000', wechatId: 'wxid_bob' }),
+          person('carol', { telegramId: '424242', email: 'carol@example.com' }),
+        ]);
+        const match = async (sender: Partial<Parameters<typeof people.matchSender>[0]>) =>
+          (await people.matchSender({ name: 'someone', ...sender }))?.id ?? null;
+        expect(await match({ email: 'alice@example.COM' })).toBe('alice');
+        expect(await match({ phone: '86 13800138000' })).toBe('alice');
+        expect(await match({ phone: '139 0013 9000' })).toBe('bob');
+        expect(await match({ wechatId: 'wxid_bob' })).toBe('bob');
+        expect(await match({ telegramId: '424242' })).toBe('carol');
+        // Email outranks the other identifiers when they point at different people.
+        expect(await match({ wechatId: 'wxid_bob', email: 'carol@example.com' })).toBe('carol');
+        expect(await match({ phone: '---', wechatId: 'wxid_nobody' })).toBeNull();
+        expect(await match({})).toBeNull();
+        await people.syncRoster([
+          person('alice', { email: 'Alice@Example.com', phone: '+86 138-0013-8000' }),
+        ]);
+        expect(await match({ wechatId: 'wxid_bob' })).toBeNull();
+      });
+    });
+
+    it('treats a second migrate as a no-op', async () => {
+      const ticket = await createOk();
+      const migrations = async () => {
+        const result = await database.db.execute(
+          sql`select count(*)::int as n from drizzle.__drizzle_migrations`,
+        );
+        return (result as unknown as { rows: Array<{ n: number }> }).rows[0]?.n;
+      };
+      const before = await migrations();
+      expect(before).toBeGreaterThanOrEqual(2);
+      await database.migrate();
+      await database.ping();
+      expect(await migrations()).toBe(before);
+      expect(await repo.findById(ticket.id)).toEqual(ticket);
+    });
+  });
+}
+
+const DAY = '2026-11-23';
+const AT = new Date('2026-11-23T01:02:03.456Z');
+
+/** The message and the error PostgreSQL gave, whichever layer wrapped it. */
+export function errorText(error: unknown): string {
+  if (!(error instanceof Error)) return String(error);
+  return [error.message, error.cause instanceof Error ? error.cause.message : ''].join(' | ');
+}
+
+export function newTicket(): NewTicket {
+  return {
+    status: 'new',
+    channel: 'wechat',
+    type: 'fault',
+    priority: 'P3',
+    category: null,
+    categoryConfidence: null,
+    title: 'printer jam',
+    description: 'printer jam',
+    reporter: {
+      personId: null,
+      name: 'Reporter',
+      department: null,
+      phone: null,
+      email: null,
+      wechatId: null,
+      telegramId: null,
+      officeLocation: null,
+    },
+    location: null,
+    deviceName: null,
+    deviceDescription: null,
+    conversationId: null,
+    ownerId: null,
+    assigneeId: null,
+    dispatchCount: 0,
+    reportedAt: AT,
+    createdAt: AT,
+    updatedAt: AT,
+    acceptedAt: null,
+    dispatchedAt: null,
+    acknowledgedAt: null,
+    arrivedAt: null,
+    departedAt: null,
+    resolvedAt: null,
+    closedAt: null,
+    resolution: {
+      process: null,
+      remote: null,
+      parts: [],
+      consumables: [],
+      signedOffBy: null,
+      signedOffAt: null,
+    },
+    rating: null,
+    ratingComment: null,
+    ratedAt: null,
+  };
+}
+
+/** Every optional field set, with Chinese text, emoji and quotes, and sub-second instants. */
+function fullTicket(): NewTicket {
+  const t = (minutes: number) => new Date(AT.getTime() + minutes * 60_000 + 789);
+  return {
+    ...newTicket(),
+    status: 'closed',
+    type: 'request',
+    priority: 'P2',
+    category: '打印机',
+    categoryConfidence: 0.8125,
+    title: '三楼打印机卡纸 🖨️',
+    description: '打印不出来，显示 "paper jam" 和 \'E-13\'\n第二行',
+    reporter: {
+      personId: 'u-42',
+      name: '王小明',
+      department: '财务部',
+      phone: '+86 138 0000 0000',
+      email: 'wang@example.com',
+      wechatId: 'wxid_wang',
+      telegramId: '123456789',
+      officeLocation: 'A座 3楼 301',
+    },
+    location: 'A座-3F-301',
+    deviceName: 'HP LaserJet M404',
+    deviceDescription: '资产编号 IT-0042',
+    conversationId: 'room-财务群@chatroom',
+    ownerId: 'desk-1',
+    assigneeId: 'eng-2',
+    dispatchCount: 2,
+    reportedAt: t(-1),
+    acceptedAt: t(1),
+    dispatchedAt: t(2),
+    acknowledgedAt: t(5),
+    arrivedAt: t(20),
+    departedAt: t(45),
+    resolvedAt: t(44),
+    closedAt: t(90),
+    updatedAt: t(90),
+    resolution: {
+      process: '取出卡纸，清洁搓纸轮',
+      remote: false,
+      parts: ['搓纸轮', 'fuser "v2"'],
+      consumables: ['A4 纸 ×5'],
+      signedOffBy: 'eng-2',
+      signedOffAt: t(46),
+    },
+    rating: 5,
+    ratingComment: '非常满意 👍',
+    ratedAt: t(80),
+  };
+}
+
+export function message(externalId: string, overrides: Partial<NewTicketMessage> = {}): NewTicketMessage {
+  return {
+    channel: 'wechat',
+    externalId,
+    direction: 'in',
+    senderName: '王小明',
+    senderPersonId: null,
+    subject: null,
+    text: '三楼打印机卡纸了',
+    at: AT,
+    attachments: [],
+    ...overrides,
+  };
+}
+
+export function createdEvent(): TicketEvent {
+  return {
+    type: 'created',
+    at: AT,
+    actor: { kind: 'reporter', id: null, name: '王小明' },
+    channel: 'wechat',
+    fromStatus: null,
+    toStatus: 'new',
+    data: { via: '微信' },
+  };
+}
+
+function event(type: TicketEvent['type'], at = AT): TicketEvent {
+  return {
+    type,
+    at,
+    actor: { kind: 'system', id: 'dispatcher', name: 'dispatcher' },
+    channel: 'system',
+    fromStatus: null,
+    toStatus: null,
+    data: { reason: 'skill 打印机' },
+  };
+}
+
+function person(id: string, overrides: Partial<Person> = {}): Person {
+  return {
+    id,
+    name: id,
+    role: 'engineer',
+    level: 1,
+    department: 'IT',
+    officeLocation: null,
+    phone: null,
+    email: null,
+    wechatId: null,
+    wechatName: null,
+    telegramId: null,
+    skills: ['打印机', '电脑'],
+    areas: ['A座', '*'],
+    active: true,
+    ...overrides,
+  };
+}
