@@ -1,0 +1,92 @@
+import { randomUUID } from 'node:crypto';
+import { fileURLToPath } from 'node:url';
+import express from 'express';
+import helmet from 'helmet';
+import type { Logger } from 'pino';
+import type { Clock, IntakeGateway, PersonRepository, TicketRepository } from '../../core/ports/index.js';
+import type { HealthReport } from './health.js';
+import { notFound } from './http-errors.js';
+import {
+  DEFAULT_PUBLIC_RATE_LIMIT,
+  errorHandler,
+  requestLogger,
+  type RateLimitOptions,
+} from './middleware/index.js';
+import {
+  healthRouter,
+  lookupRouter,
+  reportFormRouter,
+  reportsRouter,
+  ticketsRouter,
+} from './routes/index.js';
+
+export interface HttpDeps {
+  /** null → the token API answers 503 API_DISABLED; the public form and lookup still work. */
+  apiToken: string | null;
+  tickets: TicketRepository;
+  people: PersonRepository;
+  intake: IntakeGateway;
+  /** How long `POST /api/v1/reports` waits for the intake job before answering 202. */
+  intakeWaitMs: number;
+  health: () => Promise<HealthReport>;
+  logger: Logger;
+  clock: Clock;
+  /** `timeZone` (IANA) formats times on the pages; the server's zone when absent. */
+  desk: { name: string; ticketPrefix: string; timeZone?: string };
+  newId?: () => string;
+  /** Per IP, for each public route (report post, lookup). Default 60 per minute. */
+  rateLimit?: RateLimitOptions;
+}
+
+export const BODY_LIMIT = '64kb';
+export const PUBLIC_DIR = fileURLToPath(new URL('./public/', import.meta.url));
+
+/** The whole HTTP surface as an express app; the caller decides where and when it listens. */
+export function createHttpApp(deps: HttpDeps): express.Express {
+  const app = express();
+  const newId = deps.newId ?? randomUUID;
+  const rateLimit = deps.rateLimit ?? DEFAULT_PUBLIC_RATE_LIMIT;
+  const deskName = deps.desk.name;
+
+  app.disable('x-powered-by');
+  app.use(requestLogger(deps.logger));
+  app.use(
+    helmet({
+      contentSecurityPolicy: {
+        // The desk is often served over plain http on an intranet address; upgrading would break it.
+        directives: { upgradeInsecureRequests: null },
+      },
+    }),
+  );
+  app.use('/assets', express.static(PUBLIC_DIR, { index: false, fallthrough: true }));
+
+  app.use(healthRouter(deps.health, deps.logger));
+  app.use(reportFormRouter({ deskName, newId }));
+  app.use(
+    reportsRouter({
+      intake: deps.intake,
+      tickets: deps.tickets,
+      people: deps.people,
+      intakeWaitMs: deps.intakeWaitMs,
+      clock: deps.clock,
+      newId,
+      deskName,
+      rateLimit,
+      bodyLimit: BODY_LIMIT,
+    }),
+  );
+  app.use(
+    lookupRouter({
+      tickets: deps.tickets,
+      people: deps.people,
+      deskName,
+      timeZone: deps.desk.timeZone,
+      rateLimit,
+    }),
+  );
+  app.use(ticketsRouter({ apiToken: deps.apiToken, tickets: deps.tickets, people: deps.people }));
+
+  app.use((req, _res, next) => next(notFound(`No route for ${req.method} ${req.path}.`)));
+  app.use(errorHandler(deps.logger, deskName));
+  return app;
+}
