@@ -88,6 +88,8 @@ async function launch(dir: string, port: number, options: ManagedRedisOptions): 
   const exited = new Promise<string>((resolve) =>
     child.once('exit', (code, signal) => resolve(signal ? `signal ${signal}` : `code ${code}`)),
   );
+  // 'close' comes once the output pipes are drained too: the log tail is then complete.
+  const drained = new Promise<void>((resolve) => child.once('close', () => resolve()));
   for (const stream of [child.stdout, child.stderr]) {
     createInterface({ input: stream }).on('line', (line) => {
       tail.push(line);
@@ -131,6 +133,7 @@ async function launch(dir: string, port: number, options: ManagedRedisOptions): 
   const outcome = await waitForPing(port, exited, options.startTimeoutMs ?? 10_000);
   if (outcome !== 'ready') {
     await stop();
+    await Promise.race([drained, delay(1_000)]);
     const why = outcome === 'timeout' ? 'did not answer PING in time' : `exited (${outcome})`;
     throw new Error(`redis-server on ${HOST}:${port} ${why}; its last log lines:\n${tail.join('\n')}`);
   }
