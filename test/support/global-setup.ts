@@ -1,5 +1,6 @@
 import type { TestProject } from 'vitest/node';
 import { startPostgresServer } from './postgres-server.js';
+import { startTestRedis } from './redis-server.js';
 
 type Teardown = () => Promise<void>;
 
@@ -10,10 +11,18 @@ async function providePostgres(project: TestProject): Promise<Teardown> {
   return server.stop;
 }
 
+/** One redis-server for the whole integration run; tests keep apart by random queue names and key prefixes. */
+async function provideRedis(project: TestProject): Promise<Teardown> {
+  const server = await startTestRedis();
+  project.provide('redisUrl', server.url);
+  return server.stop;
+}
+
 export default async function setup(project: TestProject): Promise<Teardown> {
   const teardowns: Teardown[] = [];
   try {
     teardowns.push(await providePostgres(project));
+    teardowns.push(await provideRedis(project));
   } catch (error) {
     await Promise.allSettled(teardowns.map((stop) => stop()));
     throw error;
