@@ -1,0 +1,2 @@
+export * from './contact-address.js';
+export * from './notification-text.js';

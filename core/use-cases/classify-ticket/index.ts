@@ -1,0 +1,1 @@
+export * from './classify-ticket.use-case.js';

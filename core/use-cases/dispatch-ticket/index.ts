@@ -1,0 +1,2 @@
+export * from './dispatch-ticket.use-case.js';
+export * from './dispatch-notifications.js';

@@ -1,0 +1,126 @@
+import type { InboundMessage } from '../../inbound/inbound-message.js';
+import type { DeskSettings } from '../../desk/desk-settings.js';
+import type { Clock } from '../../ports/clock.port.js';
+import type { JobScheduler } from '../../ports/job-scheduler.port.js';
+import type { PersonRepository } from '../../ports/person.repository.port.js';
+import type { NewTicketMessage, TicketRepository } from '../../ports/ticket.repository.port.js';
+import { ok, type Result } from '../../shared/result.js';
+import { localDate } from '../../shared/local-time.js';
+import type { Ticket } from '../../tickets/ticket.entity.js';
+import type { Actor, TicketEvent } from '../../tickets/ticket-event.js';
+import { findTicketNumber } from '../../tickets/ticket-number.js';
+import { isOpen } from '../../tickets/ticket-status.js';
+import { retryable, type UseCaseError } from '../use-case.errors.js';
+import { newTicketFromMessage } from './new-ticket-from-message.js';
+
+export interface IngestOutcome {
+  ticketId: string;
+  ticketNumber: string;
+  /** A new ticket was opened (false: added to an existing one, or a redelivery). */
+  created: boolean;
+  /** The message had been ingested before; nothing was written. */
+  duplicate: boolean;
+}
+
+export interface IngestMessageDeps {
+  tickets: TicketRepository;
+  people: PersonRepository;
+  jobs: JobScheduler;
+  clock: Clock;
+  desk: Pick<DeskSettings, 'timezone' | 'ticketPrefix'>;
+}
+
+/**
+ * Turns one inbound message into a new ticket or a follow-up on an open one, exactly once per
+ * (channel, externalId). Safe to run again after a crash at any point: a redelivery finds the
+ * stored message and only re-emits the next pipeline step if that may have been lost.
+ */
+export class IngestMessageUseCase {
+  constructor(private readonly deps: IngestMessageDeps) {}
+
+  async execute(message: InboundMessage): Promise<Result<IngestOutcome, UseCaseError>> {
+    const { tickets } = this.deps;
+    const seenOn = await tickets.findTicketIdByMessage(message.channel, message.externalId);
+    if (seenOn) return this.redelivered(seenOn);
+
+    const reporter = await this.deps.people.matchSender(message.sender);
+    const actor: Actor = { kind: 'reporter', id: reporter?.id ?? null, name: message.sender.name };
+    const stored: NewTicketMessage = {
+      channel: message.channel,
+      externalId: message.externalId,
+      direction: 'in',
+      senderName: message.sender.name,
+      senderPersonId: reporter?.id ?? null,
+      subject: message.subject ?? null,
+      text: message.text,
+      at: message.receivedAt,
+      attachments: message.attachments,
+    };
+
+    const target = await this.followUpTarget(message);
+    if (target) {
+      const event = this.event('message_added', actor, message, { externalId: message.externalId });
+      const { added } = await tickets.appendMessage(target.id, stored, event);
+      return ok({ ticketId: target.id, ticketNumber: target.number, created: false, duplicate: !added });
+    }
+
+    const now = this.deps.clock.now();
+    const outcome = await tickets.create({
+      ticket: newTicketFromMessage(message, reporter, now),
+      localDate: localDate(now, this.deps.desk.timezone),
+      prefix: this.deps.desk.ticketPrefix,
+      message: stored,
+      event: this.event('created', actor, message, { externalId: message.externalId }),
+    });
+    if (!outcome.created) return this.redelivered(outcome.ticketId);
+    await this.deps.jobs.enqueue({ kind: 'classify', ticketId: outcome.ticket.id });
+    return ok({
+      ticketId: outcome.ticket.id,
+      ticketNumber: outcome.ticket.number,
+      created: true,
+      duplicate: false,
+    });
+  }
+
+  /** A message names an open ticket (by number or by replying to one of its messages). */
+  private async followUpTarget(message: InboundMessage): Promise<Ticket | null> {
+    const { tickets } = this.deps;
+    const ref =
+      message.ticketRef ??
+      findTicketNumber(`${message.subject ?? ''} ${message.text}`, this.deps.desk.ticketPrefix);
+    const byRef = ref ? await tickets.findByNumber(ref.toUpperCase()) : null;
+    if (byRef && isOpen(byRef.status)) return byRef;
+    if (message.inReplyTo) {
+      const id = await tickets.findTicketIdByMessage(message.channel, message.inReplyTo);
+      const byReply = id ? await tickets.findById(id) : null;
+      if (byReply && isOpen(byReply.status)) return byReply;
+    }
+    return null;
+  }
+
+  private async redelivered(ticketId: string): Promise<Result<IngestOutcome, UseCaseError>> {
+    const ticket = await this.deps.tickets.findById(ticketId);
+    if (!ticket)
+      return { ok: false, error: retryable('TICKET_NOT_VISIBLE', `Ticket ${ticketId} not readable yet.`) };
+    // The first run may have died between storing the ticket and queueing its classification.
+    if (ticket.status === 'new') await this.deps.jobs.enqueue({ kind: 'classify', ticketId });
+    return ok({ ticketId, ticketNumber: ticket.number, created: false, duplicate: true });
+  }
+
+  private event(
+    type: TicketEvent['type'],
+    actor: Actor,
+    message: InboundMessage,
+    data: Record<string, unknown>,
+  ): TicketEvent {
+    return {
+      type,
+      at: this.deps.clock.now(),
+      actor,
+      channel: message.channel,
+      fromStatus: null,
+      toStatus: type === 'created' ? 'new' : null,
+      data,
+    };
+  }
+}
