@@ -1,0 +1,15 @@
+import type { Channel } from '../../core/inbound/channel.js';
+
+/**
+ * Every queue deskbot uses, in one place. BullMQ forbids ':' in queue names and job ids, so
+ * DESIGN.md's `notify:<channel>` is spelled `notify-<channel>` here.
+ */
+export const QUEUES = {
+  intake: 'intake',
+  classify: 'classify',
+  dispatch: 'dispatch',
+} as const;
+
+export const notifyQueue = (channel: Channel): `notify-${Channel}` => `notify-${channel}`;
+
+export type PipelineQueue = (typeof QUEUES)[keyof typeof QUEUES];
