@@ -16,7 +16,8 @@ module.exports = {
     },
     {
       name: 'adapters-do-not-import-workers-or-bots',
-      comment: 'adapters implement ports; the process roles (workers, bots, cli) compose them, not the reverse.',
+      comment:
+        'adapters implement ports; the process roles (workers, bots, cli) compose them, not the reverse.',
       severity: 'error',
       from: { path: '^adapters/' },
       to: { path: '^(workers|bots|cli)/' },
@@ -28,6 +29,9 @@ module.exports = {
     exclude: { path: '\\.test\\.ts$' },
     tsConfig: { fileName: 'tsconfig.json' },
     tsPreCompilationDeps: true,
-    enhancedResolveOptions: { exportsFields: ['exports'], conditionNames: ['import', 'require', 'node', 'default'] },
+    enhancedResolveOptions: {
+      exportsFields: ['exports'],
+      conditionNames: ['import', 'require', 'node', 'default'],
+    },
   },
 };

@@ -18,6 +18,8 @@ export default defineConfig({
           hookTimeout: 120_000,
           // Two cores: files share one Redis and one PostgreSQL server; keep the load sane.
           maxWorkers: 2,
+          // Unit tests first (fast feedback), then the servers' suites.
+          sequence: { groupOrder: 1 },
         },
       },
     ],

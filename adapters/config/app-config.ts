@@ -46,6 +46,10 @@ export interface EnvConfig {
   workerConcurrency: number;
   /** How long the web form waits for its ticket number before answering "queued". */
   intakeWaitMs: number;
+  /** Redis key prefix of the queues (QUEUE_PREFIX, default `deskbot`). */
+  queuePrefix: string;
+  /** After this long without a heartbeat a job's worker counts as dead and the job runs elsewhere. */
+  workerStalledMs: number;
   email: EmailSettings | null;
   telegram: TelegramSettings | null;
   wechat: WechatSettings | null;

@@ -64,6 +64,8 @@ function toEnvConfig(v: EnvVars, cwd: string): EnvConfig {
     processRoles: v.ROLES ?? [...PROCESS_ROLES],
     workerConcurrency: v.WORKER_CONCURRENCY,
     intakeWaitMs: v.INTAKE_WAIT_MS,
+    queuePrefix: v.QUEUE_PREFIX,
+    workerStalledMs: v.WORKER_STALLED_MS,
     email,
     telegram: v.TELEGRAM_BOT_TOKEN
       ? { botToken: v.TELEGRAM_BOT_TOKEN, apiRoot: v.TELEGRAM_API_ROOT?.replace(/\/+$/, '') ?? null }

@@ -116,6 +116,14 @@ export const envSchema = z.object({
   WECHAT_ROOMS: commaList().optional(),
   WORKER_CONCURRENCY: wholeNumber({ default: 16, min: 1, max: 1000 }),
   INTAKE_WAIT_MS: wholeNumber({ default: 3000, min: 0, max: 60_000 }),
+  /** Redis key prefix of deskbot's queues: lets several installations share one Redis. */
+  QUEUE_PREFIX: z
+    .string()
+    .trim()
+    .regex(/^[A-Za-z0-9_-]{1,40}$/, 'must be 1–40 letters, digits, "_" or "-"')
+    .default('deskbot'),
+  /** How soon a job held by a crashed worker is handed to another (BullMQ's stalled check). */
+  WORKER_STALLED_MS: wholeNumber({ default: 30_000, min: 500, max: 600_000 }),
 });
 
 export type EnvVars = z.output<typeof envSchema>;

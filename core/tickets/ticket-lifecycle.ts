@@ -37,17 +37,25 @@ const EVENT_OF: Record<TicketAction, TicketEventType> = {
 };
 
 /** Field changes that come with an action, beyond the status itself. */
-function sideEffects(action: TicketAction, t: Ticket, ctx: TransitionContext): Result<Partial<Ticket>, TicketError> {
+function sideEffects(
+  action: TicketAction,
+  t: Ticket,
+  ctx: TransitionContext,
+): Result<Partial<Ticket>, TicketError> {
   switch (action) {
     case 'accept':
-      if (!ctx.ownerId) return err({ code: TICKET_ERROR_CODES.OWNER_REQUIRED, message: 'Accepting needs an owner.' });
+      if (!ctx.ownerId)
+        return err({ code: TICKET_ERROR_CODES.OWNER_REQUIRED, message: 'Accepting needs an owner.' });
       return ok({ ownerId: ctx.ownerId, acceptedAt: ctx.at });
     case 'dispatch':
     case 'reassign':
       if (!ctx.assigneeId)
         return err({ code: TICKET_ERROR_CODES.ASSIGNEE_REQUIRED, message: `"${action}" needs an engineer.` });
       if (action === 'reassign' && ctx.assigneeId === t.assigneeId)
-        return err({ code: TICKET_ERROR_CODES.SAME_ASSIGNEE, message: `${t.number} is already with that engineer.` });
+        return err({
+          code: TICKET_ERROR_CODES.SAME_ASSIGNEE,
+          message: `${t.number} is already with that engineer.`,
+        });
       return ok({
         assigneeId: ctx.assigneeId,
         dispatchedAt: ctx.at,
@@ -88,7 +96,8 @@ export function transition(
   if (ctx.ownerId) data.ownerId = ctx.ownerId;
   if (ctx.assigneeId) {
     data.assigneeId = ctx.assigneeId;
-    if (ticket.assigneeId && ticket.assigneeId !== ctx.assigneeId) data.previousAssigneeId = ticket.assigneeId;
+    if (ticket.assigneeId && ticket.assigneeId !== ctx.assigneeId)
+      data.previousAssigneeId = ticket.assigneeId;
   }
   return ok({
     ticket: next,

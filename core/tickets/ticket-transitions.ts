@@ -27,7 +27,10 @@ export const TICKET_ACTIONS = {
   reopen: { from: ['resolved'], to: 'in_progress' },
   /** Confirmed by the user's rating or by the follow-up timeout. */
   close: { from: ['resolved'], to: 'closed' },
-  cancel: { from: ['new', 'accepted', 'dispatched', 'acknowledged', 'in_progress', 'pending'], to: 'cancelled' },
+  cancel: {
+    from: ['new', 'accepted', 'dispatched', 'acknowledged', 'in_progress', 'pending'],
+    to: 'cancelled',
+  },
 } as const satisfies Record<string, { from: readonly TicketStatus[]; to: TicketStatus }>;
 
 export type TicketAction = keyof typeof TICKET_ACTIONS;

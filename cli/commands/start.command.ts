@@ -1,0 +1,122 @@
+import { createServer, type Server } from 'node:http';
+import type { Logger } from 'pino';
+import type { AppConfig } from '../../adapters/config/app-config.js';
+import { openDatabase } from '../../adapters/db/index.js';
+import { createHttpApp } from '../../adapters/http/create-http-app.js';
+import { createRedisConnection } from '../../adapters/queue/redis-connection.js';
+import type { Channel } from '../../core/inbound/channel.js';
+import { startWorkers } from '../../workers/main.js';
+import { buildServices } from '../runtime/build-services.js';
+import { healthProbe } from '../runtime/health.js';
+import { redisEndpoint } from '../runtime/redis-endpoint.js';
+import { ShutdownStack } from '../runtime/shutdown-stack.js';
+
+/** Roles whose adapters arrive with their own issues; reported, never silently ignored. */
+const NOT_YET_BUILT = new Set(['wechat', 'telegram', 'email']);
+
+export interface Running {
+  url: string | null;
+  stop(): Promise<void>;
+}
+
+function listen(server: Server, port: number, host: string): Promise<void> {
+  return new Promise((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(port, host, () => resolve());
+  });
+}
+
+/** `deskbot start`: every role this process is configured for, against one PostgreSQL and one Redis. */
+export async function startDeskbot(config: AppConfig, logger: Logger): Promise<Running> {
+  const stack = new ShutdownStack(logger);
+  try {
+    for (const c of config.channels)
+      logger.info(
+        { channel: c.channel, enabled: c.enabled },
+        `channel ${c.channel}: ${c.enabled ? 'enabled' : 'disabled'} — ${c.reason}`,
+      );
+
+    const redis = await redisEndpoint(config.redisUrl, config.dataDir, logger);
+    stack.push('redis', redis.stop);
+
+    const database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir, logger });
+    stack.push('database', () => database.close());
+    await database.migrate();
+
+    const enabled = new Set<Channel>(config.channels.filter((c) => c.enabled).map((c) => c.channel));
+    const services = buildServices({
+      database,
+      desk: config.desk,
+      redisUrl: redis.url,
+      queuePrefix: config.queuePrefix,
+      enabledChannels: enabled,
+      logger,
+    });
+    stack.push('queues', () => services.close());
+    const roster = await services.people.syncRoster(config.desk.people);
+    logger.info({ ...roster, from: config.deskConfigPath }, 'roster synchronised');
+
+    const roles = new Set(config.processRoles);
+    const up: Record<string, boolean> = {};
+    if (roles.has('workers')) {
+      const pool = startWorkers({
+        redisUrl: redis.url,
+        prefix: config.queuePrefix,
+        concurrency: config.workerConcurrency,
+        stalledIntervalMs: config.workerStalledMs,
+        logger,
+        useCases: services.useCases,
+      });
+      up.workers = true;
+      stack.push('workers', async () => {
+        up.workers = false;
+        await pool.close();
+      });
+    }
+    for (const c of config.channels)
+      if (c.enabled && roles.has(c.channel as never) && NOT_YET_BUILT.has(c.channel))
+        logger.warn(
+          { role: c.channel },
+          `channel ${c.channel} is configured, but this version has no adapter for it yet`,
+        );
+
+    let url: string | null = null;
+    if (roles.has('api')) {
+      await services.intake.start();
+      const healthRedis = createRedisConnection(redis.url, 'producer');
+      stack.push('health-redis', async () => void (await healthRedis.quit()));
+      const app = createHttpApp({
+        apiToken: config.apiToken,
+        tickets: services.tickets,
+        people: services.people,
+        intake: services.intake,
+        intakeWaitMs: config.intakeWaitMs,
+        health: healthProbe({ database, redis: healthRedis, channels: config.channels, roles: () => up }),
+        logger,
+        clock: services.clock,
+        desk: {
+          name: config.desk.name,
+          ticketPrefix: config.desk.ticketPrefix,
+          timeZone: config.desk.timezone,
+        },
+      });
+      const http = createServer(app);
+      await listen(http, config.port, config.host);
+      up.api = true;
+      stack.push('http', async () => {
+        up.api = false;
+        await new Promise<void>((resolve) => {
+          http.close(() => resolve());
+          // Idle keep-alive sockets would hold close() open; requests in flight still finish.
+          http.closeIdleConnections();
+        });
+      });
+      const shownHost = config.host === '0.0.0.0' || config.host === '::' ? 'localhost' : config.host;
+      url = config.publicUrl ?? `http://${shownHost}:${config.port}/`;
+    }
+    return { url, stop: () => stack.stop() };
+  } catch (e) {
+    await stack.stop();
+    throw e;
+  }
+}

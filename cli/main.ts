@@ -1,0 +1,66 @@
+import { parseArgs } from 'node:util';
+import { redactConfig } from '../adapters/config/index.js';
+import { createLogger } from '../adapters/logging/create-logger.js';
+import { loadConfigOrExit } from './commands/load-config-or-exit.js';
+import { migrateCommand } from './commands/migrate.command.js';
+import { startDeskbot } from './commands/start.command.js';
+
+const USAGE = `deskbot — chatbot-first omnichannel IT service desk
+
+Usage:
+  deskbot start            run the roles in ROLES (default: all) in this process
+  deskbot migrate          apply database migrations and sync the roster from desk.yaml, then exit
+  deskbot config           validate env + desk.yaml and print the effective configuration (secrets hidden)
+  deskbot help             this text
+
+Configuration comes from environment variables and desk.yaml (DESK_CONFIG); see README.md.`;
+
+async function main(argv: string[]): Promise<number> {
+  const { positionals } = parseArgs({ args: argv, allowPositionals: true, strict: false });
+  const command = positionals[0] ?? 'help';
+  if (command === 'help' || command === '--help') {
+    console.log(USAGE);
+    return 0;
+  }
+  const config = loadConfigOrExit();
+  const logger = createLogger({ level: config.logLevel });
+  switch (command) {
+    case 'config':
+      console.log(JSON.stringify(redactConfig(config), null, 2));
+      return 0;
+    case 'migrate':
+      await migrateCommand(config, logger);
+      return 0;
+    case 'start': {
+      const running = await startDeskbot(config, logger);
+      if (running.url)
+        logger.info({ url: running.url }, `deskbot is up: open ${running.url} to report a fault`);
+      let signals = 0;
+      const onSignal = (signal: NodeJS.Signals) => {
+        signals += 1;
+        if (signals > 1) {
+          logger.warn({ signal }, 'second signal: exiting now');
+          process.exit(130);
+        }
+        logger.info({ signal }, 'shutting down (send again to force)');
+        void running.stop().then(() => process.exit(0));
+      };
+      process.on('SIGTERM', onSignal);
+      process.on('SIGINT', onSignal);
+      return -1; // keep running
+    }
+    default:
+      console.error(`deskbot: unknown command "${command}"\n\n${USAGE}`);
+      return 64;
+  }
+}
+
+main(process.argv.slice(2)).then(
+  (code) => {
+    if (code >= 0) process.exit(code);
+  },
+  (e: unknown) => {
+    console.error('deskbot: fatal:', e instanceof Error ? (e.stack ?? e.message) : e);
+    process.exit(1);
+  },
+);

@@ -1,0 +1,62 @@
+import type { Logger } from 'pino';
+import { createJiebaTokenizer } from '../../adapters/classify/jieba-tokenizer.js';
+import { DrizzlePersonRepository, DrizzleTicketRepository, type Database } from '../../adapters/db/index.js';
+import { BullmqIntakeGateway } from '../../adapters/queue/bullmq-intake-gateway.js';
+import { BullmqJobScheduler } from '../../adapters/queue/bullmq-job-scheduler.js';
+import type { DeskSettings } from '../../core/desk/desk-settings.js';
+import type { Channel } from '../../core/inbound/channel.js';
+import type { Clock } from '../../core/ports/clock.port.js';
+import { ClassifyTicketUseCase } from '../../core/use-cases/classify-ticket/classify-ticket.use-case.js';
+import { DispatchTicketUseCase } from '../../core/use-cases/dispatch-ticket/dispatch-ticket.use-case.js';
+import { IngestMessageUseCase } from '../../core/use-cases/ingest-message/ingest-message.use-case.js';
+import { RecordDeliveryUseCase } from '../../core/use-cases/record-delivery/record-delivery.use-case.js';
+
+export interface ServiceSettings {
+  database: Database;
+  desk: DeskSettings;
+  redisUrl: string;
+  queuePrefix: string;
+  enabledChannels: ReadonlySet<Channel>;
+  logger: Logger;
+  clock?: Clock;
+}
+
+export type Services = ReturnType<typeof buildServices>;
+
+export const systemClock: Clock = { now: () => new Date() };
+
+/** Wires adapters into the core use cases. Every process role draws what it needs from here. */
+export function buildServices(settings: ServiceSettings) {
+  const { database, desk } = settings;
+  const clock = settings.clock ?? systemClock;
+  const tickets = new DrizzleTicketRepository(database.db);
+  const people = new DrizzlePersonRepository(database.db);
+  const scheduler = new BullmqJobScheduler({ redisUrl: settings.redisUrl, prefix: settings.queuePrefix });
+  const intake = new BullmqIntakeGateway(scheduler);
+  const tokenizer = createJiebaTokenizer(desk.categories.flatMap((c) => [c.name, ...c.keywords]));
+  const jobs = scheduler;
+  return {
+    clock,
+    tickets,
+    people,
+    scheduler,
+    intake,
+    useCases: {
+      ingest: new IngestMessageUseCase({ tickets, people, jobs, clock, desk }),
+      classify: new ClassifyTicketUseCase({ tickets, people, jobs, tokenizer, clock, desk }),
+      dispatch: new DispatchTicketUseCase({
+        tickets,
+        people,
+        jobs,
+        clock,
+        desk,
+        enabledChannels: settings.enabledChannels,
+      }),
+      recordDelivery: new RecordDeliveryUseCase({ tickets, clock }),
+    },
+    async close() {
+      await intake.close();
+      await scheduler.close();
+    },
+  };
+}

@@ -1,0 +1,37 @@
+import type { Logger } from 'pino';
+
+/**
+ * Things started are stopped in reverse order: HTTP stops taking requests before the workers
+ * finish their jobs, the queues close after the workers, the database after both, the managed
+ * Redis last. A step that fails is logged and the rest still run.
+ */
+export class ShutdownStack {
+  private readonly steps: Array<{ name: string; stop: () => Promise<void> }> = [];
+  private stopping: Promise<void> | null = null;
+
+  constructor(private readonly logger: Logger) {}
+
+  push(name: string, stop: () => Promise<void>): void {
+    this.steps.push({ name, stop });
+  }
+
+  stop(): Promise<void> {
+    this.stopping ??= this.run();
+    return this.stopping;
+  }
+
+  private async run(): Promise<void> {
+    for (const step of [...this.steps].reverse()) {
+      const started = Date.now();
+      try {
+        await step.stop();
+        this.logger.info({ step: step.name, ms: Date.now() - started }, 'stopped');
+      } catch (e) {
+        this.logger.error(
+          { step: step.name, err: e instanceof Error ? e.message : String(e) },
+          'stop failed',
+        );
+      }
+    }
+  }
+}
