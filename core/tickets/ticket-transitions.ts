@@ -21,8 +21,11 @@ export const TICKET_ACTIONS = {
   /** Waiting on the user or a vendor. */
   pend: { from: ['in_progress'], to: 'pending' },
   resume: { from: ['pending'], to: 'in_progress' },
-  /** Fixed: by the desk remotely (from accepted) or by the engineer. */
-  resolve: { from: ['accepted', 'acknowledged', 'in_progress'], to: 'resolved' },
+  /**
+   * Fixed: by the desk remotely (from accepted) or by the engineer, also while the ticket waits
+   * on the user or the vendor (pending), who may be the one whose answer settles it.
+   */
+  resolve: { from: ['accepted', 'acknowledged', 'in_progress', 'pending'], to: 'resolved' },
   /** The user says it is not fixed. */
   reopen: { from: ['resolved'], to: 'in_progress' },
   /** Confirmed by the user's rating or by the follow-up timeout. */
