@@ -8,7 +8,9 @@ function titleOf(message: InboundMessage): string {
   const source = message.subject ?? message.text.split(/\r?\n/).find((l) => l.trim() !== '') ?? '';
   const line = source.trim().replace(/\s+/g, ' ');
   if (line === '') return message.attachments.length > 0 ? '（图片/附件报修）' : '（无描述）';
-  return line.length > TITLE_MAX ? `${line.slice(0, TITLE_MAX - 1)}…` : line;
+  // By code point: cutting between the halves of an emoji would store a broken character.
+  const chars = Array.from(line);
+  return chars.length > TITLE_MAX ? `${chars.slice(0, TITLE_MAX - 1).join('')}…` : line;
 }
 
 /**
