@@ -91,8 +91,10 @@ export class DispatchTicketUseCase {
     why: string,
     rejected: unknown[],
   ): Promise<Result<DispatchOutcome, UseCaseError>> {
+    // Not just the last event: a delivered acknowledgement or a follow-up may have come after it.
+    // No action leads back to accepted, so any triage in the history is this one.
     const history = await this.deps.tickets.events(t.id);
-    if (history.at(-1)?.type !== 'triage_needed') {
+    if (!history.some((e) => e.type === 'triage_needed')) {
       await this.deps.tickets.appendEvents(t.id, [
         {
           type: 'triage_needed',
