@@ -1,4 +1,5 @@
 import type { Logger } from 'pino';
+import { CachedPersonRepository } from '../../adapters/cache/cached-person.repository.js';
 import { createJiebaTokenizer } from '../../adapters/classify/jieba-tokenizer.js';
 import { DrizzlePersonRepository, DrizzleTicketRepository, type Database } from '../../adapters/db/index.js';
 import { BullmqIntakeGateway } from '../../adapters/queue/bullmq-intake-gateway.js';
@@ -30,7 +31,7 @@ export function buildServices(settings: ServiceSettings) {
   const { database, desk } = settings;
   const clock = settings.clock ?? systemClock;
   const tickets = new DrizzleTicketRepository(database.db);
-  const people = new DrizzlePersonRepository(database.db);
+  const people = new CachedPersonRepository(new DrizzlePersonRepository(database.db));
   const scheduler = new BullmqJobScheduler({ redisUrl: settings.redisUrl, prefix: settings.queuePrefix });
   const intake = new BullmqIntakeGateway(scheduler);
   const tokenizer = createJiebaTokenizer(desk.categories.flatMap((c) => [c.name, ...c.keywords]));

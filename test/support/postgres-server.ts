@@ -25,7 +25,10 @@ const TOOLS = ['initdb', 'pg_ctl', 'postgres'] as const;
  * a temp dir, a random loopback port, fsync off, removed on stop. initdb refuses to run as root, so
  * as root the binaries run as the `postgres` system user (created if missing).
  */
-export async function startPostgresServer(): Promise<TestPostgresServer> {
+export async function startPostgresServer(
+  /** `durable: true` keeps PostgreSQL's crash-safe defaults (fsync, synchronous commit): benchmarks measure that. */
+  settings: { durable?: boolean } = {},
+): Promise<TestPostgresServer> {
   const bin = findPostgresBin();
   const asRoot = process.getuid?.() === 0;
   if (asRoot) await ensureServiceUser();
@@ -57,9 +60,7 @@ export async function startPostgresServer(): Promise<TestPostgresServer> {
         `-p ${port}`,
         `-k ${root}`,
         '-c listen_addresses=127.0.0.1',
-        '-c fsync=off',
-        '-c synchronous_commit=off',
-        '-c full_page_writes=off',
+        ...(settings.durable ? [] : ['-c fsync=off', '-c synchronous_commit=off', '-c full_page_writes=off']),
         '-c max_connections=200',
       ].join(' ');
       try {

@@ -40,9 +40,8 @@ export class IngestMessageUseCase {
 
   async execute(message: InboundMessage): Promise<Result<IngestOutcome, UseCaseError>> {
     const { tickets } = this.deps;
-    const seenOn = await tickets.findTicketIdByMessage(message.channel, message.externalId);
-    if (seenOn) return this.redelivered(seenOn);
-
+    // No look-up first: storing the message is the idempotency check (its (channel, externalId) is
+    // unique), so a redelivery costs the same single write attempt as a new message.
     const reporter = await this.deps.people.matchSender(message.sender);
     const actor: Actor = { kind: 'reporter', id: reporter?.id ?? null, name: message.sender.name };
     const stored: NewTicketMessage = {
@@ -61,7 +60,8 @@ export class IngestMessageUseCase {
     if (target) {
       const event = this.event('message_added', actor, message, { externalId: message.externalId });
       const { added } = await tickets.appendMessage(target.id, stored, event);
-      return ok({ ticketId: target.id, ticketNumber: target.number, created: false, duplicate: !added });
+      if (!added) return this.redelivered(await this.ticketOfStoredMessage(message, target.id));
+      return ok({ ticketId: target.id, ticketNumber: target.number, created: false, duplicate: false });
     }
 
     const now = this.deps.clock.now();
@@ -96,6 +96,11 @@ export class IngestMessageUseCase {
       if (byReply && isOpen(byReply.status)) return byReply;
     }
     return null;
+  }
+
+  /** A follow-up whose message was already stored (perhaps on another ticket, first time round). */
+  private async ticketOfStoredMessage(message: InboundMessage, fallback: string): Promise<string> {
+    return (await this.deps.tickets.findTicketIdByMessage(message.channel, message.externalId)) ?? fallback;
   }
 
   private async redelivered(ticketId: string): Promise<Result<IngestOutcome, UseCaseError>> {
