@@ -1,0 +1,213 @@
+/**
+ * Repository micro-benchmark on a durable PostgreSQL server: `npx tsx bench/db-repository.bench.ts`.
+ * For each repository call it prints round trips per operation (every `query` a pg client sends,
+ * pooled or inside a transaction), the Node process's CPU per operation and operations per second,
+ * next to a raw `select 1` loop measured in the same run as the floor.
+ * Env: BENCH_DB_N (default 2000), BENCH_DB_CONCURRENCY (default 32), BENCH_DB_POOL (default 20).
+ */
+import { randomUUID } from 'node:crypto';
+import { tmpdir } from 'node:os';
+import { performance } from 'node:perf_hooks';
+import pg from 'pg';
+import { DrizzlePersonRepository, DrizzleTicketRepository, openDatabase } from '../adapters/db/index.js';
+import type { Person } from '../core/desk/index.js';
+import type { NewTicketMessage } from '../core/ports/index.js';
+import type { NewTicket, Ticket, TicketEvent } from '../core/tickets/index.js';
+import { startPostgresServer } from '../test/support/postgres-server.js';
+import { createdEvent, newTicket } from '../test/support/ticket-repository.contract.js';
+
+const N = Number(process.env.BENCH_DB_N ?? 2000);
+const CONCURRENCY = Number(process.env.BENCH_DB_CONCURRENCY ?? 32);
+const POOL = Number(process.env.BENCH_DB_POOL ?? 20);
+
+let roundTrips = 0;
+// The pool runs every statement through a client's `query`, transactions included: count there.
+const clientQuery = pg.Client.prototype.query;
+pg.Client.prototype.query = function (this: pg.Client, ...args: unknown[]) {
+  roundTrips += 1;
+  return (clientQuery as (...a: unknown[]) => unknown).apply(this, args);
+} as typeof clientQuery;
+
+interface Figures {
+  op: string;
+  roundTrips: number;
+  cpuUs: number;
+  opsPerS: number;
+}
+
+/** Runs `op(i)` for i in [0, n) with `CONCURRENCY` calls in flight. */
+async function measure(label: string, n: number, op: (i: number) => Promise<unknown>): Promise<Figures> {
+  let next = 0;
+  const lane = async () => {
+    while (next < n) await op(next++);
+  };
+  roundTrips = 0;
+  const cpu = process.cpuUsage();
+  const t0 = performance.now();
+  await Promise.all(Array.from({ length: CONCURRENCY }, lane));
+  const seconds = (performance.now() - t0) / 1000;
+  const used = process.cpuUsage(cpu);
+  return {
+    op: label,
+    roundTrips: roundTrips / n,
+    cpuUs: (used.user + used.system) / n,
+    opsPerS: n / seconds,
+  };
+}
+
+const reporter = (i: number): NewTicket => ({
+  ...newTicket(),
+  channel: 'web',
+  reporter: { ...newTicket().reporter, name: `用户${i}`, phone: `1380000${String(i).padStart(4, '0')}` },
+});
+const inbound = (externalId: string): NewTicketMessage => ({
+  channel: 'web',
+  externalId,
+  direction: 'in',
+  senderName: '用户',
+  senderPersonId: null,
+  subject: null,
+  text: '打印机卡纸了，打印不出来',
+  at: new Date(),
+  attachments: [],
+});
+const systemEvent = (type: TicketEvent['type']): TicketEvent => ({
+  type,
+  at: new Date(),
+  actor: { kind: 'system', id: 'classifier', name: 'classifier' },
+  channel: 'system',
+  fromStatus: 'new',
+  toStatus: 'accepted',
+  data: { category: '打印机', confidence: 0.9, evidence: ['打印机', '卡纸'] },
+});
+const engineer = (i: number): Person => ({
+  id: `eng-${i}`,
+  name: `工程师${i}`,
+  role: 'engineer',
+  level: 1,
+  department: 'IT',
+  officeLocation: null,
+  phone: `1390000${String(i).padStart(4, '0')}`,
+  email: `eng${i}@example.com`,
+  wechatId: `wxid_${i}`,
+  wechatName: null,
+  telegramId: null,
+  skills: ['打印机'],
+  areas: ['*'],
+  active: true,
+});
+
+async function main(): Promise<void> {
+  const server = await startPostgresServer({ durable: true });
+  const database = await openDatabase({ databaseUrl: server.url, dataDir: tmpdir(), poolSize: POOL });
+  try {
+    await database.migrate();
+    const repo = new DrizzleTicketRepository(database.db);
+    const people = new DrizzlePersonRepository(database.db);
+    const engineers = Array.from({ length: 12 }, (_, i) => engineer(i));
+    await people.syncRoster(engineers);
+    const pool = (database.db as typeof database.db & { $client: pg.Pool }).$client;
+    const day = new Date().toISOString().slice(0, 10);
+    const tickets: Ticket[] = [];
+    const externalIds = Array.from({ length: N }, () => randomUUID());
+    const ids = engineers.map((p) => p.id);
+    const rows: Figures[] = [];
+    // Warm up connections and any per-connection statement caches before measuring.
+    await measure('warm-up', 200, () => pool.query('select 1'));
+    await measure('warm-up', 200, (i) => repo.findById(`warm-${i}`));
+
+    rows.push(await measure('select 1 (raw pool.query)', N, () => pool.query('select 1')));
+    rows.push(
+      await measure('create', N, async (i) => {
+        const outcome = await repo.create({
+          ticket: reporter(i),
+          localDate: day,
+          prefix: 'INC',
+          message: inbound(externalIds[i] ?? ''),
+          event: createdEvent(),
+        });
+        if (!outcome.created) throw new Error('expected a new ticket');
+        tickets[i] = outcome.ticket;
+      }),
+    );
+    const ticket = (i: number): Ticket => {
+      const t = tickets[i];
+      if (!t) throw new Error(`ticket ${i} missing`);
+      return t;
+    };
+    rows.push(
+      await measure('create (duplicate message)', N / 4, async (i) => {
+        const again = await repo.create({
+          ticket: reporter(i),
+          localDate: day,
+          prefix: 'INC',
+          message: inbound(externalIds[i] ?? ''),
+          event: createdEvent(),
+        });
+        if (again.created || again.ticketId !== ticket(i).id) throw new Error('a duplicate made a ticket');
+      }),
+    );
+    rows.push(
+      await measure('save (2 events)', N, async (i) => {
+        const t = ticket(i);
+        const saved = await repo.save({ ...t, status: 'accepted', category: '打印机', ownerId: 'desk-1' }, [
+          systemEvent('classified'),
+          systemEvent('accepted'),
+        ]);
+        if (!saved.ok) throw new Error(saved.error.message);
+        tickets[i] = saved.value;
+      }),
+    );
+    rows.push(
+      await measure('save (stale version)', N / 4, async (i) => {
+        const saved = await repo.save({ ...ticket(i), version: 1 }, [systemEvent('field_changed')]);
+        if (saved.ok) throw new Error('a stale save went through');
+      }),
+    );
+    rows.push(
+      await measure('appendMessage', N, (i) =>
+        repo.appendMessage(
+          ticket(i).id,
+          { ...inbound(randomUUID()), direction: 'out' },
+          systemEvent('notified'),
+        ),
+      ),
+    );
+    rows.push(
+      await measure('appendEvents (1)', N, (i) => repo.appendEvents(ticket(i).id, [systemEvent('notified')])),
+    );
+    rows.push(await measure('findById', N, (i) => repo.findById(ticket(i).id)));
+    rows.push(await measure('findByNumber', N, (i) => repo.findByNumber(ticket(i).number)));
+    rows.push(await measure('findTicketIdByMessage', N, () => repo.findTicketIdByMessage('web', 'nope')));
+    rows.push(await measure('events', N, (i) => repo.events(ticket(i).id)));
+    rows.push(await measure('openCountsByAssignee (12)', N, () => repo.openCountsByAssignee(ids)));
+    rows.push(await measure('openCountsByOwner (12)', N, () => repo.openCountsByOwner(ids)));
+    rows.push(
+      await measure('matchSender (phone)', N, (i) =>
+        people.matchSender({ name: 'x', phone: `139-0000-${String(i % 12).padStart(4, '0')}` }),
+      ),
+    );
+    rows.push(await measure('people.list (12)', N, () => people.list()));
+
+    const base = rows[0]!;
+    console.log(`\nrepository micro-bench: N=${N}, concurrency ${CONCURRENCY}, pool ${POOL}, durable server`);
+    console.log('  operation                    round trips   CPU µs/op   ×select1      ops/s');
+    for (const r of rows) {
+      console.log(
+        `  ${r.op.padEnd(28)} ${r.roundTrips.toFixed(2).padStart(11)} ${r.cpuUs.toFixed(0).padStart(11)} ` +
+          `${(r.cpuUs / base.cpuUs).toFixed(1).padStart(10)} ${r.opsPerS.toFixed(0).padStart(10)}`,
+      );
+    }
+  } finally {
+    await database.close();
+    await server.stop();
+  }
+}
+
+main().then(
+  () => process.exit(0),
+  (e: unknown) => {
+    console.error(e);
+    process.exit(1);
+  },
+);
