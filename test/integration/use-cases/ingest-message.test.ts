@@ -215,6 +215,24 @@ describe('IngestMessageUseCase on PGlite and BullMQ', () => {
       ]);
     });
 
+    it('a follow-up delivered again after its ticket closed is still a duplicate, not a new ticket', async () => {
+      const first = await ingest(inbound({ text: '打印机卡纸了', fields: { location: '行政楼305' } }));
+      const follow = inbound({ externalId: 'late-redelivery', text: `进度 #${first.ticketNumber}` });
+      expect(await ingest(follow)).toMatchObject({ ticketId: first.ticketId, created: false });
+      await h.classify().execute(first.ticketId);
+      await h.dispatch().execute(first.ticketId);
+      await h.walk(first.ticketId, ['acknowledge', 'start', 'resolve', 'close']);
+
+      expect(await ingest(follow)).toEqual({
+        ticketId: first.ticketId,
+        ticketNumber: first.ticketNumber,
+        created: false,
+        duplicate: true,
+      });
+      expect(await count()).toBe(1);
+      expect(await h.tickets.messages(first.ticketId)).toHaveLength(2);
+    });
+
     it('a message naming a closed ticket opens a new one', async () => {
       const first = await ingest(
         inbound({
