@@ -56,11 +56,14 @@ function sideEffects(
           code: TICKET_ERROR_CODES.SAME_ASSIGNEE,
           message: `${t.number} is already with that engineer.`,
         });
+      // The on-site record (到达/离开) belongs to the engineer now responsible; earlier visits stay in the events.
       return ok({
         assigneeId: ctx.assigneeId,
         dispatchedAt: ctx.at,
         dispatchCount: t.dispatchCount + 1,
         acknowledgedAt: null,
+        arrivedAt: null,
+        departedAt: null,
       });
     case 'acknowledge':
       return ok({ acknowledgedAt: ctx.at });
@@ -93,8 +96,8 @@ export function transition(
   const to = targetOf(action);
   const next: Ticket = { ...ticket, ...changes.value, status: to, updatedAt: ctx.at };
   const data: Record<string, unknown> = { ...ctx.data };
-  if (ctx.ownerId) data.ownerId = ctx.ownerId;
-  if (ctx.assigneeId) {
+  if (action === 'accept' && ctx.ownerId) data.ownerId = ctx.ownerId;
+  if ((action === 'dispatch' || action === 'reassign') && ctx.assigneeId) {
     data.assigneeId = ctx.assigneeId;
     if (ticket.assigneeId && ticket.assigneeId !== ctx.assigneeId)
       data.previousAssigneeId = ticket.assigneeId;

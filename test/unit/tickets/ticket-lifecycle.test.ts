@@ -182,6 +182,24 @@ describe('ticket lifecycle: side effects', () => {
     expect(result.value.event.data).toEqual({ assigneeId: 'eng-pc-l2', previousAssigneeId: 'eng-print' });
   });
 
+  it('reassign clears the on-site record, which belongs to the engineer now responsible', () => {
+    const before = aTicket({
+      status: 'in_progress',
+      arrivedAt: new Date('2026-11-23T01:50:00Z'),
+      departedAt: new Date('2026-11-23T01:55:00Z'),
+    });
+    const result = transition(before, 'reassign', ctx({ assigneeId: 'eng-pc-l2' }));
+    if (!result.ok) throw new Error(result.error.message);
+    expect(result.value.ticket).toMatchObject({ arrivedAt: null, departedAt: null });
+    const arrived = transition({ ...result.value.ticket, status: 'acknowledged' }, 'start', ctx());
+    expect(arrived.ok && arrived.value.ticket.arrivedAt).toEqual(AT);
+  });
+
+  it('records an owner or an assignee only for the actions that set one', () => {
+    const { event } = apply('dispatched', 'acknowledge', { ownerId: 'desk-b', assigneeId: 'eng-net' });
+    expect(event.data).toEqual({});
+  });
+
   it('reassigning to the engineer who already has the ticket is refused', () => {
     const result = transition(
       aTicket({ status: 'dispatched' }),
