@@ -1,14 +1,10 @@
-import type { PgDatabase, PgQueryResultHKT, PgTransaction } from 'drizzle-orm/pg-core';
-import type { ExtractTablesWithRelations } from 'drizzle-orm';
+import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
 import type * as schema from './schema/index.js';
 
 export type DbSchema = typeof schema;
 
 /** The drizzle instance as repositories see it: the same type whichever driver runs underneath. */
 export type Db = PgDatabase<PgQueryResultHKT, DbSchema>;
-export type Tx = PgTransaction<PgQueryResultHKT, DbSchema, ExtractTablesWithRelations<DbSchema>>;
-/** Something queries can run on: the database itself or an open transaction. */
-export type Executor = Db | Tx;
 
 export type DatabaseKind = 'pglite' | 'postgres';
 

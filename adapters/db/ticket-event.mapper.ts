@@ -1,20 +1,5 @@
-import type { StoredTicketEvent, TicketEvent } from '../../core/tickets/index.js';
+import type { StoredTicketEvent } from '../../core/tickets/index.js';
 import type { TicketEventRow } from './schema/index.js';
-
-export function eventToColumns(ticketId: string, e: TicketEvent) {
-  return {
-    ticketId,
-    type: e.type,
-    at: e.at,
-    actorKind: e.actor.kind,
-    actorId: e.actor.id,
-    actorName: e.actor.name,
-    channel: e.channel,
-    fromStatus: e.fromStatus,
-    toStatus: e.toStatus,
-    data: e.data,
-  };
-}
 
 export function rowToEvent(r: TicketEventRow): StoredTicketEvent {
   return {

@@ -16,17 +16,6 @@ export function messageToColumns(ticketId: string, m: NewTicketMessage) {
   };
 }
 
-export function attachmentToColumns(messageId: number, a: InboundAttachment) {
-  return {
-    messageId,
-    name: a.name,
-    contentType: a.contentType,
-    size: a.size,
-    storagePath: a.storagePath ?? null,
-    skippedReason: a.skippedReason ?? null,
-  };
-}
-
 function rowToAttachment(r: TicketAttachmentRow): InboundAttachment {
   // The inbound shape marks absent values as missing keys, not nulls.
   const a: InboundAttachment = { name: r.name, contentType: r.contentType, size: r.size };

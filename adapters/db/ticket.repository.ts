@@ -1,4 +1,4 @@
-import { and, asc, count, desc, eq, inArray, sql, type SQL } from 'drizzle-orm';
+import { and, asc, count, desc, eq, inArray, type SQL } from 'drizzle-orm';
 import type { Channel } from '../../core/inbound/index.js';
 import type {
   CreateTicketInput,
@@ -20,14 +20,30 @@ import {
 } from '../../core/tickets/index.js';
 import type { Db } from './database.js';
 import { createTicket, findTicketIdByMessage } from './create-ticket.js';
-import { insertMessage } from './insert-message.js';
+import { insertMessageCtes, MESSAGE_PARAM_COUNT, messageParams } from './insert-message.js';
 import { ticketAttachments, ticketEvents, ticketMessages, tickets } from './schema/index.js';
-import { eventToColumns, rowToEvent } from './ticket-event.mapper.js';
+import { sqlRunnerFor, type SqlRunner, type Statement } from './sql-runner.js';
+import { rowToEvent } from './ticket-event.mapper.js';
+import { eventsJson, insertEventsSql } from './ticket-event.sql.js';
 import { rowToMessage } from './ticket-message.mapper.js';
-import { rowToTicket, ticketToColumns } from './ticket.mapper.js';
+import { rowToTicket } from './ticket.mapper.js';
+import { APPEND_EVENTS, SAVE_TICKET, saveTicketParams, storedTicket, TICKET_VERSION } from './ticket.sql.js';
+
+/** Params: the message's (see insertMessageCtes), then the event as JSON. */
+const APPEND_MESSAGE: Statement = {
+  name: 'deskbot_ticket_append_message',
+  text: `with ${insertMessageCtes(1)}, added as (
+    ${insertEventsSql({ param: `$${MESSAGE_PARAM_COUNT + 1}`, ticketId: '$1::text', from: 'message' })}
+  )
+  select id from message`,
+};
 
 export class DrizzleTicketRepository implements TicketRepository {
-  constructor(private readonly db: Db) {}
+  private readonly run: SqlRunner;
+
+  constructor(private readonly db: Db) {
+    this.run = sqlRunnerFor(db);
+  }
 
   async findById(id: string): Promise<Ticket | null> {
     const [row] = await this.db.select().from(tickets).where(eq(tickets.id, id)).limit(1);
@@ -40,54 +56,40 @@ export class DrizzleTicketRepository implements TicketRepository {
   }
 
   async findTicketIdByMessage(channel: Channel, externalId: string): Promise<string | null> {
-    return findTicketIdByMessage(this.db, channel, externalId);
+    return findTicketIdByMessage(this.run, channel, externalId);
   }
 
   /** See createTicket: the message is the idempotency gate, and duplicates burn no number. */
   async create(input: CreateTicketInput): Promise<CreateTicketOutcome> {
-    return createTicket(this.db, input);
+    return createTicket(this.run, input);
   }
 
+  /** One statement: the event is written only if the message was (see insertMessageCtes). */
   async appendMessage(
     ticketId: string,
     message: NewTicketMessage,
     event: TicketEvent,
   ): Promise<{ added: boolean }> {
-    return this.db.transaction(async (tx) => {
-      if ((await insertMessage(tx, ticketId, message)) === null) return { added: false };
-      await tx.insert(ticketEvents).values(eventToColumns(ticketId, event));
-      return { added: true };
-    });
+    const rows = await this.run(APPEND_MESSAGE, [...messageParams(ticketId, message), eventsJson([event])]);
+    return { added: rows.length > 0 };
   }
 
+  /** One statement (SAVE_TICKET); only a save that matched no row asks why. */
   async save(ticket: Ticket, events: TicketEvent[]): Promise<Result<Ticket, TicketError>> {
-    return this.db.transaction(async (tx) => {
-      const [row] = await tx
-        .update(tickets)
-        .set({ ...ticketToColumns(ticket), version: sql`${tickets.version} + 1` })
-        .where(and(eq(tickets.id, ticket.id), eq(tickets.version, ticket.version)))
-        .returning();
-      if (!row) {
-        const [stored] = await tx
-          .select({ version: tickets.version })
-          .from(tickets)
-          .where(eq(tickets.id, ticket.id));
-        if (!stored) return err(ticketNotFound(ticket.number));
-        return err({
-          code: TICKET_ERROR_CODES.CONCURRENT_UPDATE,
-          message: `Ticket ${ticket.number} was changed meanwhile (version ${stored.version}, not ${ticket.version}); reload and retry.`,
-          details: { ticketId: ticket.id, expectedVersion: ticket.version, storedVersion: stored.version },
-        });
-      }
-      if (events.length > 0)
-        await tx.insert(ticketEvents).values(events.map((e) => eventToColumns(ticket.id, e)));
-      return ok(rowToTicket(row));
+    const [row] = await this.run<{ version: number }>(SAVE_TICKET, saveTicketParams(ticket, events));
+    if (row) return ok(storedTicket(ticket, { id: ticket.id, number: ticket.number, version: row.version }));
+    const [stored] = await this.run<{ version: number }>(TICKET_VERSION, [ticket.id]);
+    if (!stored) return err(ticketNotFound(ticket.number));
+    return err({
+      code: TICKET_ERROR_CODES.CONCURRENT_UPDATE,
+      message: `Ticket ${ticket.number} was changed meanwhile (version ${stored.version}, not ${ticket.version}); reload and retry.`,
+      details: { ticketId: ticket.id, expectedVersion: ticket.version, storedVersion: stored.version },
     });
   }
 
   async appendEvents(ticketId: string, events: TicketEvent[]): Promise<void> {
     if (events.length === 0) return;
-    await this.db.insert(ticketEvents).values(events.map((e) => eventToColumns(ticketId, e)));
+    await this.run(APPEND_EVENTS, [ticketId, eventsJson(events)]);
   }
 
   async events(ticketId: string): Promise<StoredTicketEvent[]> {

@@ -170,6 +170,34 @@ export function ticketRepositoryContract(label: string, open: () => Promise<Data
         expect(await repo.messages(other.id)).toHaveLength(1);
       });
 
+      it('stores an appended message with its attachments, and only its first delivery', async () => {
+        const ticket = await createOk({ externalId: 'first' });
+        const photo = {
+          name: '现场.jpg',
+          contentType: 'image/jpeg',
+          size: 3_000_000_000,
+          storagePath: 'x/1.jpg',
+        };
+        const skipped = {
+          name: 'a.exe',
+          contentType: 'application/octet-stream',
+          size: 10,
+          skippedReason: 'type',
+        };
+        const reply = message('with-files', { attachments: [photo, skipped] });
+        const event = { ...createdEvent(), type: 'message_added' as const, data: { n: 1 } };
+        expect(await repo.appendMessage(ticket.id, reply, event)).toEqual({ added: true });
+        const again = { ...reply, attachments: [photo] };
+        expect(await repo.appendMessage(ticket.id, again, event)).toEqual({ added: false });
+        const messages = await repo.messages(ticket.id);
+        expect(messages[1]).toEqual({ ...reply, id: messages[1]?.id, ticketId: ticket.id });
+        const events = await repo.events(ticket.id);
+        expect(events.map((e) => [e.type, e.data])).toEqual([
+          ['created', { via: '微信', number: ticket.number }],
+          ['message_added', { n: 1 }],
+        ]);
+      });
+
       it('returns events in the order they were written', async () => {
         const ticket = await createOk();
         const at = new Date(ticket.createdAt.getTime() + 1000);
@@ -224,6 +252,40 @@ export function ticketRepositoryContract(label: string, open: () => Promise<Data
         expect(saved).toEqual({ ok: true, value: { ...changed, version: 2 } });
         expect(await repo.findById(ticket.id)).toEqual({ ...changed, version: 2 });
         expect((await repo.events(ticket.id)).map((e) => e.type)).toEqual(['created', 'resolved']);
+      });
+
+      it('keeps the order of several events saved at the same instant, and saves with none', async () => {
+        const ticket = await createOk();
+        const saved = await repo.save({ ...ticket, status: 'accepted' }, [
+          event('classified'),
+          event('accepted'),
+          event('dispatched'),
+        ]);
+        if (!saved.ok) throw new Error(saved.error.message);
+        const quiet = await repo.save({ ...saved.value, priority: 'P2' }, []);
+        expect(quiet).toEqual({ ok: true, value: { ...saved.value, priority: 'P2', version: 3 } });
+        const events = await repo.events(ticket.id);
+        expect(events.map((e) => e.type)).toEqual(['created', 'classified', 'accepted', 'dispatched']);
+        expect(events[1]).toMatchObject({
+          at: AT,
+          actor: { kind: 'system', id: 'dispatcher' },
+          fromStatus: null,
+        });
+      });
+
+      it('lets exactly one of 10 concurrent saves of one version through, with only its events', async () => {
+        const ticket = await createOk();
+        const outcomes = await Promise.all(
+          Array.from({ length: 10 }, (_, i) =>
+            repo.save({ ...ticket, title: `edit ${i}` }, [{ ...event('field_changed'), data: { i } }]),
+          ),
+        );
+        const winners = outcomes.flatMap((o, i) => (o.ok ? [i] : []));
+        expect(winners).toHaveLength(1);
+        for (const o of outcomes) if (!o.ok) expect(o.error.code).toBe('TICKET_CONCURRENT_UPDATE');
+        expect(await repo.findById(ticket.id)).toMatchObject({ title: `edit ${winners[0]}`, version: 2 });
+        const events = await repo.events(ticket.id);
+        expect(events.map((e) => e.data)).toEqual([expect.anything(), { i: winners[0] }]);
       });
 
       it('rejects a stale save with TICKET_CONCURRENT_UPDATE and writes nothing', async () => {

@@ -1,0 +1,58 @@
+import pg from 'pg';
+import type { Db } from './database.js';
+
+/** A hand-written statement: its SQL and a name unique per text (servers cache it per connection). */
+export interface Statement {
+  readonly name: string;
+  readonly text: string;
+}
+
+/** Runs a statement with positional parameters ($1…) and returns its rows. */
+export type SqlRunner = <R>(statement: Statement, params: readonly unknown[]) => Promise<R[]>;
+
+const INT8 = 20;
+/** bigserial ids and sizes stay far below 2^53; PGlite already returns them as numbers. */
+const pgTypes = {
+  getTypeParser: ((oid: number, format?: 'text' | 'binary') =>
+    oid === INT8 ? Number : pg.types.getTypeParser(oid, format)) as typeof pg.types.getTypeParser,
+};
+
+interface PgliteLike {
+  query<R>(text: string, params?: unknown[]): Promise<{ rows: R[] }>;
+}
+
+/**
+ * The hot-path writes are single statements with data-modifying CTEs, which drizzle cannot
+ * prepare, so they go straight to the driver underneath the drizzle instance. On a server each
+ * runs as a named prepared statement: parsed and planned once per connection, then one
+ * Bind/Execute per call. Rows come back with the drivers' own parsers (timestamptz → Date,
+ * jsonb → value), which agree between pg and PGlite once int8 is read as a number.
+ */
+export function sqlRunnerFor(db: Db): SqlRunner {
+  const client = (db as Db & { $client?: unknown }).$client;
+  if (client instanceof pg.Pool || client instanceof pg.Client) {
+    return async <R>(statement: Statement, params: readonly unknown[]) => {
+      const result = await client.query({
+        name: statement.name,
+        text: statement.text,
+        values: params as unknown[],
+        types: pgTypes,
+      });
+      return result.rows as R[];
+    };
+  }
+  if (isPglite(client)) {
+    return async <R>(statement: Statement, params: readonly unknown[]) =>
+      (await client.query<R>(statement.text, params as unknown[])).rows;
+  }
+  throw new Error('The drizzle instance runs on neither a pg Pool/Client nor PGlite.');
+}
+
+function isPglite(client: unknown): client is PgliteLike {
+  return (
+    typeof client === 'object' &&
+    client !== null &&
+    typeof (client as PgliteLike).query === 'function' &&
+    typeof (client as { exec?: unknown }).exec === 'function'
+  );
+}
