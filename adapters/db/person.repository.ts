@@ -1,49 +1,77 @@
-import { and, asc, eq, inArray, not, or, sql, type SQL } from 'drizzle-orm';
+import { and, eq, inArray, not, sql } from 'drizzle-orm';
 import type { Person } from '../../core/desk/index.js';
 import type { InboundSender } from '../../core/inbound/index.js';
 import type { PersonRepository, RosterSyncSummary } from '../../core/ports/index.js';
 import type { Db } from './database.js';
-import { people } from './schema/index.js';
+import { people, type PersonRow } from './schema/index.js';
+import { selectList } from './sql-columns.js';
+import { sqlRunnerFor, type SqlRunner, type Statement } from './sql-runner.js';
 import { personToColumns, rowToPerson, samePerson } from './person.mapper.js';
 
 const digitsOf = (phone: string): string => phone.replace(/\D/g, '');
 
+const PERSON_SELECT = selectList(people);
+
+const PEOPLE: Statement = {
+  name: 'deskbot_people',
+  text: `select ${PERSON_SELECT} from people order by id`,
+};
+
+const PERSON_BY_ID: Statement = {
+  name: 'deskbot_person_by_id',
+  text: `select ${PERSON_SELECT} from people where id = $1`,
+};
+
+/**
+ * One fixed text whatever the sender carries: an absent identifier is a null parameter, and a
+ * comparison with null is never true. The rank orders matches by the strongest identifier.
+ * The OR defeats the indexes, but the roster is a few hundred rows at most.
+ * Params: lowercased email, phone digits, WeChat id, Telegram id.
+ */
+const MATCH_SENDER: Statement = {
+  name: 'deskbot_person_match_sender',
+  text: `select ${PERSON_SELECT} from people
+    where active and (lower(email) = $1::text or regexp_replace(phone, '[^0-9]', '', 'g') = $2::text
+      or wechat_id = $3::text or telegram_id = $4::text)
+    order by case
+      when lower(email) = $1::text then 0
+      when regexp_replace(phone, '[^0-9]', '', 'g') = $2::text then 1
+      when wechat_id = $3::text then 2
+      else 3
+    end, id
+    limit 1`,
+};
+
 export class DrizzlePersonRepository implements PersonRepository {
-  constructor(private readonly db: Db) {}
+  private readonly run: SqlRunner;
+
+  constructor(private readonly db: Db) {
+    this.run = sqlRunnerFor(db);
+  }
 
   async list(): Promise<Person[]> {
-    const rows = await this.db.select().from(people).orderBy(asc(people.id));
-    return rows.map(rowToPerson);
+    return (await this.run<PersonRow>(PEOPLE, [])).map(rowToPerson);
   }
 
   async findById(id: string): Promise<Person | null> {
-    const [row] = await this.db.select().from(people).where(eq(people.id, id)).limit(1);
+    const [row] = await this.run<PersonRow>(PERSON_BY_ID, [id]);
     return row ? rowToPerson(row) : null;
   }
 
   /**
-   * Active roster entries only. One query; when the sender's details point at different people,
-   * the strongest identifier wins: email, then phone, WeChat id, Telegram id. Phones compare by
+   * Active roster entries only. When the sender's details point at different people, the
+   * strongest identifier wins: email, then phone, WeChat id, Telegram id. Phones compare by
    * their digits, so "138-0000 0000" and "13800000000" are the same number.
    */
   async matchSender(sender: InboundSender): Promise<Person | null> {
-    const tests: SQL[] = [];
-    if (sender.email) tests.push(sql`lower(${people.email}) = ${sender.email.toLowerCase()}`);
-    const digits = sender.phone ? digitsOf(sender.phone) : '';
-    if (digits) tests.push(sql`regexp_replace(${people.phone}, '[^0-9]', '', 'g') = ${digits}`);
-    if (sender.wechatId) tests.push(eq(people.wechatId, sender.wechatId));
-    if (sender.telegramId) tests.push(eq(people.telegramId, sender.telegramId));
-    if (tests.length === 0) return null;
-    const rank = sql.join(
-      tests.map((test, i) => sql`when ${test} then ${sql.raw(String(i))}`),
-      sql` `,
-    );
-    const [row] = await this.db
-      .select()
-      .from(people)
-      .where(and(eq(people.active, true), or(...tests)))
-      .orderBy(sql`case ${rank} end`, asc(people.id))
-      .limit(1);
+    const params = [
+      sender.email ? sender.email.toLowerCase() : null,
+      (sender.phone && digitsOf(sender.phone)) || null,
+      sender.wechatId || null,
+      sender.telegramId || null,
+    ];
+    if (params.every((p) => p === null)) return null;
+    const [row] = await this.run<PersonRow>(MATCH_SENDER, params);
     return row ? rowToPerson(row) : null;
   }
 

@@ -10,7 +10,6 @@ import type {
 } from '../../core/ports/index.js';
 import { err, ok, type Result } from '../../core/shared/index.js';
 import {
-  OPEN_STATUSES,
   TICKET_ERROR_CODES,
   ticketNotFound,
   type StoredTicketEvent,
@@ -21,13 +20,30 @@ import {
 import type { Db } from './database.js';
 import { createTicket, findTicketIdByMessage } from './create-ticket.js';
 import { insertMessageCtes, MESSAGE_PARAM_COUNT, messageParams } from './insert-message.js';
-import { ticketAttachments, ticketEvents, ticketMessages, tickets } from './schema/index.js';
+import {
+  ticketAttachments,
+  ticketMessages,
+  tickets,
+  type TicketEventRow,
+  type TicketRow,
+} from './schema/index.js';
 import { sqlRunnerFor, type SqlRunner, type Statement } from './sql-runner.js';
 import { rowToEvent } from './ticket-event.mapper.js';
 import { eventsJson, insertEventsSql } from './ticket-event.sql.js';
 import { rowToMessage } from './ticket-message.mapper.js';
 import { rowToTicket } from './ticket.mapper.js';
-import { APPEND_EVENTS, SAVE_TICKET, saveTicketParams, storedTicket, TICKET_VERSION } from './ticket.sql.js';
+import {
+  APPEND_EVENTS,
+  OPEN_COUNTS_BY_ASSIGNEE,
+  OPEN_COUNTS_BY_OWNER,
+  SAVE_TICKET,
+  saveTicketParams,
+  storedTicket,
+  TICKET_BY_ID,
+  TICKET_BY_NUMBER,
+  TICKET_EVENTS,
+  TICKET_VERSION,
+} from './ticket.sql.js';
 
 /** Params: the message's (see insertMessageCtes), then the event as JSON. */
 const APPEND_MESSAGE: Statement = {
@@ -46,12 +62,12 @@ export class DrizzleTicketRepository implements TicketRepository {
   }
 
   async findById(id: string): Promise<Ticket | null> {
-    const [row] = await this.db.select().from(tickets).where(eq(tickets.id, id)).limit(1);
+    const [row] = await this.run<TicketRow>(TICKET_BY_ID, [id]);
     return row ? rowToTicket(row) : null;
   }
 
   async findByNumber(number: string): Promise<Ticket | null> {
-    const [row] = await this.db.select().from(tickets).where(eq(tickets.number, number)).limit(1);
+    const [row] = await this.run<TicketRow>(TICKET_BY_NUMBER, [number]);
     return row ? rowToTicket(row) : null;
   }
 
@@ -93,11 +109,7 @@ export class DrizzleTicketRepository implements TicketRepository {
   }
 
   async events(ticketId: string): Promise<StoredTicketEvent[]> {
-    const rows = await this.db
-      .select()
-      .from(ticketEvents)
-      .where(eq(ticketEvents.ticketId, ticketId))
-      .orderBy(asc(ticketEvents.id));
+    const rows = await this.run<TicketEventRow>(TICKET_EVENTS, [ticketId]);
     return rows.map(rowToEvent);
   }
 
@@ -149,25 +161,18 @@ export class DrizzleTicketRepository implements TicketRepository {
   }
 
   async openCountsByAssignee(personIds: string[]): Promise<Map<string, number>> {
-    return this.openCountsBy(tickets.assigneeId, personIds);
+    return this.openCounts(OPEN_COUNTS_BY_ASSIGNEE, personIds);
   }
 
   async openCountsByOwner(personIds: string[]): Promise<Map<string, number>> {
-    return this.openCountsBy(tickets.ownerId, personIds);
+    return this.openCounts(OPEN_COUNTS_BY_OWNER, personIds);
   }
 
-  private async openCountsBy(
-    column: typeof tickets.assigneeId | typeof tickets.ownerId,
-    personIds: string[],
-  ): Promise<Map<string, number>> {
+  private async openCounts(statement: Statement, personIds: string[]): Promise<Map<string, number>> {
     const counts = new Map<string, number>();
     if (personIds.length === 0) return counts;
-    const rows = await this.db
-      .select({ personId: column, open: count() })
-      .from(tickets)
-      .where(and(inArray(column, personIds), inArray(tickets.status, [...OPEN_STATUSES])))
-      .groupBy(column);
-    for (const row of rows) if (row.personId !== null) counts.set(row.personId, row.open);
+    const rows = await this.run<{ personId: string; open: number }>(statement, [personIds]);
+    for (const row of rows) counts.set(row.personId, row.open);
     return counts;
   }
 }

@@ -2,7 +2,8 @@ import { getTableColumns } from 'drizzle-orm';
 import type { NewTicket, Ticket, TicketEvent } from '../../core/tickets/index.js';
 import { bindColumns, selectList } from './sql-columns.js';
 import type { Statement } from './sql-runner.js';
-import { tickets } from './schema/index.js';
+import { OPEN_STATUSES } from '../../core/tickets/index.js';
+import { ticketEvents, tickets } from './schema/index.js';
 import { eventsJson, insertEventsSql } from './ticket-event.sql.js';
 import { ticketToColumns, type TicketColumns } from './ticket.mapper.js';
 
@@ -13,7 +14,34 @@ export const ticketData = bindColumns(
   Object.keys(getTableColumns(tickets)).filter((k) => !IDENTITY.has(k)) as Array<keyof TicketColumns>,
 );
 
-export const TICKET_SELECT = selectList(tickets);
+const TICKET_SELECT = selectList(tickets);
+
+export const TICKET_BY_ID: Statement = {
+  name: 'deskbot_ticket_by_id',
+  text: `select ${TICKET_SELECT} from tickets where id = $1`,
+};
+
+export const TICKET_BY_NUMBER: Statement = {
+  name: 'deskbot_ticket_by_number',
+  text: `select ${TICKET_SELECT} from tickets where number = $1`,
+};
+
+export const TICKET_EVENTS: Statement = {
+  name: 'deskbot_ticket_events',
+  text: `select ${selectList(ticketEvents)} from ticket_events where ticket_id = $1 order by id`,
+};
+
+/** The open statuses are constants of the code, spelled into the text so the plan knows them. */
+const OPEN = OPEN_STATUSES.map((s) => `'${s.replaceAll("'", "''")}'`).join(', ');
+const openCounts = (column: 'assignee_id' | 'owner_id'): Statement => ({
+  name: `deskbot_ticket_open_by_${column}`,
+  text: `select ${column} as "personId", count(*)::int as open from tickets
+    where ${column} = any($1::text[]) and status in (${OPEN})
+    group by ${column}`,
+});
+/** Params: the person ids as one text[]. */
+export const OPEN_COUNTS_BY_ASSIGNEE = openCounts('assignee_id');
+export const OPEN_COUNTS_BY_OWNER = openCounts('owner_id');
 
 export const ticketDataParams = (t: NewTicket): unknown[] => ticketData.params(ticketToColumns(t));
 
