@@ -12,7 +12,7 @@ import {
 import { reportToInboundMessage } from '../report-to-inbound.js';
 import { idempotencyKeySchema, parseReportBody } from '../schemas/report-body.schema.js';
 import type { Locale } from '../schemas/issue-message.js';
-import { peopleFor, presentTicket } from '../ticket-presenter.js';
+import { peopleFor, presentPublicTicket } from '../ticket-presenter.js';
 
 export interface ReportsRouteDeps {
   intake: IntakeGateway;
@@ -79,14 +79,19 @@ export function reportsRouter(deps: ReportsRouteDeps): Router {
     }
     const body = parseReportBody(req.body, locale);
     if (!body.ok) return rejected(body.error);
-    const externalId = headerKey ?? body.value.idempotencyKey ?? deps.newId();
-    const message = reportToInboundMessage(body.value, { externalId, receivedAt: deps.clock.now() }, locale);
+    const key = headerKey ?? body.value.idempotencyKey ?? deps.newId();
+    // Client keys get their own namespace, so no key can collide with a message the desk sent.
+    const message = reportToInboundMessage(
+      body.value,
+      { externalId: `form:${key}`, receivedAt: deps.clock.now() },
+      locale,
+    );
     if (!message.ok) return rejected(message.error);
 
     const outcome = await intakeOutcome(deps, message.value);
     if ('queued' in outcome) {
       if (!page) return void res.status(202).json({ intake: { status: 'queued', id: outcome.queued } });
-      const values = { ...formValues(req.body), idempotencyKey: externalId };
+      const values = { ...formValues(req.body), idempotencyKey: key };
       return void res
         .status(202)
         .type('html')
@@ -96,11 +101,16 @@ export function reportsRouter(deps: ReportsRouteDeps): Router {
     const ticket = await deps.tickets.findById(outcome.ticketId);
     if (!ticket) throw new Error(`intake reported ticket ${outcome.ticketId} but it cannot be read back`);
     if (page) return res.redirect(303, `/t/${encodeURIComponent(ticket.number)}`);
-    const people = await peopleFor(deps.people, [ticket]);
+    // Anyone may post here: answer with what the public lookup shows, never the reporter's data
+    // (a reused key must not reveal whose report it was).
+    const [people, events] = await Promise.all([
+      peopleFor(deps.people, [ticket]),
+      deps.tickets.events(ticket.id),
+    ]);
     res
       .status(outcome.created ? 201 : 200)
-      .location(`/api/v1/tickets/${encodeURIComponent(ticket.number)}`)
-      .json({ ticket: presentTicket(ticket, people) });
+      .location(`/t/${encodeURIComponent(ticket.number)}`)
+      .json({ ticket: presentPublicTicket(ticket, people, events) });
   };
 
   router

@@ -8,7 +8,6 @@ import { ok, type Result } from '../../shared/result.js';
 import { localDate } from '../../shared/local-time.js';
 import type { Ticket } from '../../tickets/ticket.entity.js';
 import type { Actor, TicketEvent } from '../../tickets/ticket-event.js';
-import { findTicketNumber } from '../../tickets/ticket-number.js';
 import { isOpen } from '../../tickets/ticket-status.js';
 import { retryable, type UseCaseError } from '../use-case.errors.js';
 import { newTicketFromMessage } from './new-ticket-from-message.js';
@@ -82,13 +81,15 @@ export class IngestMessageUseCase {
     });
   }
 
-  /** A message names an open ticket (by number or by replying to one of its messages). */
+  /**
+   * A message belongs to an open ticket only when its channel says so: an explicit reference the
+   * adapter recognised (a mail subject's [INC-…], a chat command) or a reply to one of the ticket's
+   * messages. A number merely typed into free text is not enough: on a public form anyone could
+   * otherwise attach text to someone else's ticket.
+   */
   private async followUpTarget(message: InboundMessage): Promise<Ticket | null> {
     const { tickets } = this.deps;
-    const ref =
-      message.ticketRef ??
-      findTicketNumber(`${message.subject ?? ''} ${message.text}`, this.deps.desk.ticketPrefix);
-    const byRef = ref ? await tickets.findByNumber(ref.toUpperCase()) : null;
+    const byRef = message.ticketRef ? await tickets.findByNumber(message.ticketRef.toUpperCase()) : null;
     if (byRef && isOpen(byRef.status)) return byRef;
     if (message.inReplyTo) {
       const id = await tickets.findTicketIdByMessage(message.channel, message.inReplyTo);

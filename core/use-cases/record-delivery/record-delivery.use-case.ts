@@ -28,7 +28,8 @@ export class RecordDeliveryUseCase {
       n.ticketId,
       {
         channel: n.channel,
-        externalId: n.id,
+        // Outbound ids live in their own namespace beside the channel's inbound message ids.
+        externalId: `out:${n.id}`,
         direction: 'out',
         senderName: 'deskbot',
         senderPersonId: null,

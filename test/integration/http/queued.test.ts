@@ -38,7 +38,7 @@ describe('POST /api/v1/reports when intake has not finished in time', () => {
       expect(body.intake.id).toEqual(expect.any(String));
       expect(body.intake.id).not.toBe('');
       await expect
-        .poll(() => p.tickets.findTicketIdByMessage('web', key), { timeout: 10_000, interval: 50 })
+        .poll(() => p.tickets.findTicketIdByMessage('web', `form:${key}`), { timeout: 10_000, interval: 50 })
         .not.toBeNull();
     } finally {
       await http.close();
@@ -66,7 +66,7 @@ describe('POST /api/v1/reports when intake has not finished in time', () => {
       expect(html).toContain(`name="idempotencyKey" value="${key}"`);
       expect(html).toContain('value="&quot;&gt;&lt;b&gt;王&lt;/b&gt;"');
       expect(intake.received).toHaveLength(1);
-      expect(intake.received[0]?.externalId).toBe(key);
+      expect(intake.received[0]?.externalId).toBe(`form:${key}`);
       expect(intake.received[0]?.channel).toBe('web');
     } finally {
       await http.close();

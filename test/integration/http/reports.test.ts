@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startPipeline } from '../../support/pipeline-harness.js';
 import {
   appDeps,
+  auth,
   postReport,
   serve,
   TICKET_NUMBER,
@@ -51,8 +52,16 @@ describe('POST /api/v1/reports', () => {
     expect(res.status).toBe(201);
     const { ticket } = (await res.json()) as { ticket: Record<string, unknown> & { number: string } };
     expect(ticket.number).toMatch(TICKET_NUMBER);
-    expect(res.headers.get('location')).toBe(`/api/v1/tickets/${ticket.number}`);
-    expect(ticket).toMatchObject({
+    expect(res.headers.get('location')).toBe(`/t/${ticket.number}`);
+    // The route is public: it answers with the public view, never the reporter's data.
+    expect(ticket).toMatchObject({ status: expect.any(String) });
+    for (const hidden of ['reporter', 'description', 'location', 'deviceName'])
+      expect(ticket).not.toHaveProperty(hidden);
+    expect(JSON.stringify(ticket)).not.toContain('13800138000');
+    // The token API has the report as given.
+    const full = await fetch(`${http.base}/api/v1/tickets/${ticket.number}`, { headers: auth });
+    const stored = ((await full.json()) as { ticket: Record<string, unknown> }).ticket;
+    expect(stored).toMatchObject({
       channel: 'web',
       description: '打印机卡纸了，打印不出来',
       location: '行政楼305',
@@ -210,8 +219,11 @@ describe('POST /api/v1/reports', () => {
       body: form({ 'contact.name': '应用客户端', description: '电话没有拨号音', moduleType: '电话' }),
     });
     expect(res.status).toBe(201);
-    const { ticket } = (await res.json()) as { ticket: { number: string; reporter: { name: string } } };
+    const { ticket } = (await res.json()) as { ticket: { number: string } };
     expect(ticket.number).toMatch(TICKET_NUMBER);
-    expect(ticket.reporter.name).toBe('应用客户端');
+    const full = await fetch(`${http.base}/api/v1/tickets/${ticket.number}`, { headers: auth });
+    expect(((await full.json()) as { ticket: { reporter: { name: string } } }).ticket.reporter.name).toBe(
+      '应用客户端',
+    );
   });
 });

@@ -72,9 +72,12 @@ describe('intake → classify → dispatch → acknowledgement', () => {
       },
     );
     if (first.status !== 'processed') throw new Error('not processed');
-    const followUp = await p.intake.submit(inbound({ text: `进度 #${first.ticketNumber} 还没人来吗？` }), {
-      waitMs: 5000,
-    });
+    const followUp = await p.intake.submit(
+      inbound({ ticketRef: first.ticketNumber, text: `进度 #${first.ticketNumber} 还没人来吗？` }),
+      {
+        waitMs: 5000,
+      },
+    );
     expect(followUp).toMatchObject({ status: 'processed', ticketId: first.ticketId, created: false });
     const messages = await p.tickets.messages(first.ticketId);
     expect(messages.filter((m) => m.direction === 'in').map((m) => m.text)).toEqual([

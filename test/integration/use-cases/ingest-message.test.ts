@@ -117,13 +117,14 @@ describe('IngestMessageUseCase on PGlite and BullMQ', () => {
   });
 
   describe('follow-ups', () => {
-    it('a message naming an open ticket by number is added to it', async () => {
+    it('a message its channel ties to an open ticket by number is added to it', async () => {
       const first = await ingest(inbound({ channel: 'wechat', externalId: 'wx-1', text: '打印机卡纸' }));
       const text = `进度 #${first.ticketNumber} 还没人来吗？`;
       const follow = await ingest(
         inbound({
           channel: 'wechat',
           externalId: 'wx-2',
+          ticketRef: first.ticketNumber,
           text,
           sender: { name: '张老师', wechatId: 'wx-zhang' },
         }),
@@ -150,7 +151,7 @@ describe('IngestMessageUseCase on PGlite and BullMQ', () => {
       expect(await h.classifyJobs(first.ticketId)).toHaveLength(1);
     });
 
-    it('finds the number in a mail subject, in any case, on a ticket already dispatched', async () => {
+    it('takes the reference the mail adapter read from a subject, in any case, on a ticket already dispatched', async () => {
       const first = await ingest(inbound({ text: '打印机卡纸了', fields: { location: '行政楼305' } }));
       await h.classify().execute(first.ticketId);
       await h.dispatch().execute(first.ticketId);
@@ -159,6 +160,7 @@ describe('IngestMessageUseCase on PGlite and BullMQ', () => {
           channel: 'email',
           externalId: '<reply-1@example.edu.cn>',
           subject: `Re: [${first.ticketNumber.toLowerCase()}] 打印机`,
+          ticketRef: first.ticketNumber.toLowerCase(),
           text: '已经好了，谢谢',
           sender: { name: '张老师', email: 'zhang@example.edu.cn' },
         }),
@@ -201,7 +203,11 @@ describe('IngestMessageUseCase on PGlite and BullMQ', () => {
 
     it('a follow-up delivered twice is stored once', async () => {
       const first = await ingest(inbound());
-      const follow = inbound({ externalId: 'dup-follow', text: `进度 #${first.ticketNumber}` });
+      const follow = inbound({
+        externalId: 'dup-follow',
+        ticketRef: first.ticketNumber,
+        text: `进度 #${first.ticketNumber}`,
+      });
       expect(await ingest(follow)).toMatchObject({ duplicate: false, created: false });
       expect(await ingest(follow)).toMatchObject({
         ticketId: first.ticketId,
@@ -217,7 +223,11 @@ describe('IngestMessageUseCase on PGlite and BullMQ', () => {
 
     it('a follow-up delivered again after its ticket closed is still a duplicate, not a new ticket', async () => {
       const first = await ingest(inbound({ text: '打印机卡纸了', fields: { location: '行政楼305' } }));
-      const follow = inbound({ externalId: 'late-redelivery', text: `进度 #${first.ticketNumber}` });
+      const follow = inbound({
+        externalId: 'late-redelivery',
+        ticketRef: first.ticketNumber,
+        text: `进度 #${first.ticketNumber}`,
+      });
       expect(await ingest(follow)).toMatchObject({ ticketId: first.ticketId, created: false });
       await h.classify().execute(first.ticketId);
       await h.dispatch().execute(first.ticketId);
@@ -260,9 +270,17 @@ describe('IngestMessageUseCase on PGlite and BullMQ', () => {
       expect(await count()).toBe(3);
     });
 
-    it('a number that names no ticket opens a new one', async () => {
-      const outcome = await ingest(inbound({ text: '进度 #INC-20200101-0001 怎么样了' }));
+    it('a reference that names no ticket opens a new one', async () => {
+      const outcome = await ingest(inbound({ ticketRef: 'INC-20200101-0001', text: '怎么样了' }));
       expect(outcome).toMatchObject({ created: true, ticketNumber: 'INC-20261123-0001' });
+    });
+
+    it('a ticket number merely typed into the text attaches nothing to that ticket', async () => {
+      const first = await ingest(inbound({ text: '打印机卡纸了' }));
+      const other = await ingest(inbound({ text: `${first.ticketNumber} 这是别人的工单号` }));
+      expect(other.created).toBe(true);
+      expect(other.ticketId).not.toBe(first.ticketId);
+      expect(await h.tickets.messages(first.ticketId)).toHaveLength(1);
     });
   });
 });

@@ -37,7 +37,7 @@ describe('RecordDeliveryUseCase on PGlite', () => {
     expect(await outgoing(ticketId)).toEqual([
       expect.objectContaining({
         channel: 'web',
-        externalId: ack.id,
+        externalId: `out:${ack.id}`,
         direction: 'out',
         senderName: 'deskbot',
         senderPersonId: null,
@@ -65,7 +65,9 @@ describe('RecordDeliveryUseCase on PGlite', () => {
     const atOnce = await Promise.all([record.execute(prompt), record.execute(prompt)]);
     expect(atOnce.map((r) => r.ok && r.value.recorded).sort()).toEqual([false, true]);
 
-    expect((await outgoing(ticketId)).map((m) => m.externalId).sort()).toEqual([ack.id, prompt.id].sort());
+    expect((await outgoing(ticketId)).map((m) => m.externalId).sort()).toEqual(
+      [`out:${ack.id}`, `out:${prompt.id}`].sort(),
+    );
     expect((await notified(ticketId)).map((e) => e.data.notificationId).sort()).toEqual(
       [ack.id, prompt.id].sort(),
     );
