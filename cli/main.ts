@@ -4,6 +4,7 @@ import { createLogger } from '../adapters/logging/create-logger.js';
 import { loadConfigOrExit } from './commands/load-config-or-exit.js';
 import { migrateCommand } from './commands/migrate.command.js';
 import { startDeskbot } from './commands/start.command.js';
+import { ShutdownStack } from './runtime/shutdown-stack.js';
 
 const USAGE = `deskbot — chatbot-first omnichannel IT service desk
 
@@ -32,10 +33,10 @@ async function main(argv: string[]): Promise<number> {
       await migrateCommand(config, logger);
       return 0;
     case 'start': {
-      const running = await startDeskbot(config, logger);
-      if (running.url)
-        logger.info({ url: running.url }, `deskbot is up: open ${running.url} to report a fault`);
+      // Signals are handled from the first moment: a Ctrl-C during migrations still closes what has started.
+      const stack = new ShutdownStack(logger);
       let signals = 0;
+      const stopAndExit = (code: number) => void stack.stop().then(() => process.exit(code));
       const onSignal = (signal: NodeJS.Signals) => {
         signals += 1;
         if (signals > 1) {
@@ -43,10 +44,24 @@ async function main(argv: string[]): Promise<number> {
           process.exit(130);
         }
         logger.info({ signal }, 'shutting down (send again to force)');
-        void running.stop().then(() => process.exit(0));
+        stopAndExit(0);
       };
       process.on('SIGTERM', onSignal);
       process.on('SIGINT', onSignal);
+      process.on('unhandledRejection', (reason) => {
+        logger.fatal(
+          { err: reason instanceof Error ? reason.message : String(reason) },
+          'unhandled rejection',
+        );
+        stopAndExit(1);
+      });
+      process.on('uncaughtException', (e) => {
+        logger.fatal({ err: e.message, stack: e.stack }, 'uncaught exception');
+        stopAndExit(1);
+      });
+      const running = await startDeskbot(config, logger, stack);
+      if (running.url)
+        logger.info({ url: running.url }, `deskbot is up: open ${running.url} to report a fault`);
       return -1; // keep running
     }
     default:

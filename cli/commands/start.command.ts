@@ -11,6 +11,9 @@ import { healthProbe } from '../runtime/health.js';
 import { redisEndpoint } from '../runtime/redis-endpoint.js';
 import { ShutdownStack } from '../runtime/shutdown-stack.js';
 
+/** Channels this version has a notifier for (the web reporter reads replies on the ticket page). */
+const DELIVERABLE: ReadonlySet<Channel> = new Set(['web']);
+
 /** Roles whose adapters arrive with their own issues; reported, never silently ignored. */
 const NOT_YET_BUILT = new Set(['wechat', 'telegram', 'email']);
 
@@ -27,8 +30,11 @@ function listen(server: Server, port: number, host: string): Promise<void> {
 }
 
 /** `deskbot start`: every role this process is configured for, against one PostgreSQL and one Redis. */
-export async function startDeskbot(config: AppConfig, logger: Logger): Promise<Running> {
-  const stack = new ShutdownStack(logger);
+export async function startDeskbot(
+  config: AppConfig,
+  logger: Logger,
+  stack = new ShutdownStack(logger),
+): Promise<Running> {
   try {
     for (const c of config.channels)
       logger.info(
@@ -43,7 +49,10 @@ export async function startDeskbot(config: AppConfig, logger: Logger): Promise<R
     stack.push('database', () => database.close());
     await database.migrate();
 
-    const enabled = new Set<Channel>(config.channels.filter((c) => c.enabled).map((c) => c.channel));
+    // Notifications go only where something consumes them; others would pile up in Redis unread.
+    const enabled = new Set<Channel>(
+      config.channels.filter((c) => c.enabled && DELIVERABLE.has(c.channel)).map((c) => c.channel),
+    );
     const services = buildServices({
       database,
       desk: config.desk,

@@ -9,7 +9,11 @@ export class ShutdownStack {
   private readonly steps: Array<{ name: string; stop: () => Promise<void> }> = [];
   private stopping: Promise<void> | null = null;
 
-  constructor(private readonly logger: Logger) {}
+  constructor(
+    private readonly logger: Logger,
+    /** A step that takes longer is abandoned (logged) so one stuck job cannot hold the exit forever. */
+    private readonly stepTimeoutMs = 30_000,
+  ) {}
 
   push(name: string, stop: () => Promise<void>): void {
     this.steps.push({ name, stop });
@@ -24,7 +28,7 @@ export class ShutdownStack {
     for (const step of [...this.steps].reverse()) {
       const started = Date.now();
       try {
-        await step.stop();
+        await withTimeout(step.stop(), this.stepTimeoutMs, step.name);
         this.logger.info({ step: step.name, ms: Date.now() - started }, 'stopped');
       } catch (e) {
         this.logger.error(
@@ -34,4 +38,12 @@ export class ShutdownStack {
       }
     }
   }
+}
+
+function withTimeout(work: Promise<void>, ms: number, name: string): Promise<void> {
+  let timer: NodeJS.Timeout | undefined;
+  const late = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error(`${name} did not stop within ${ms} ms`)), ms);
+  });
+  return Promise.race([work, late]).finally(() => clearTimeout(timer));
 }

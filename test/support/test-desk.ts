@@ -1,3 +1,4 @@
+import { stringify } from 'yaml';
 import type { DeskSettings } from '../../core/desk/desk-settings.js';
 import type { Person } from '../../core/desk/person.js';
 import { SAMPLE_CATEGORIES } from './sample-categories.js';
@@ -95,4 +96,15 @@ export function testDesk(overrides: Partial<DeskSettings> = {}): DeskSettings {
     sla: { responseMinutes: 10 },
     ...overrides,
   };
+}
+
+/** testDesk() as a desk.yaml, for tests that start deskbot as a process (null fields left out). */
+export function testDeskYaml(overrides: Partial<DeskSettings> = {}): string {
+  const desk = testDesk(overrides);
+  const people = desk.people.map((p) =>
+    Object.fromEntries(
+      Object.entries(p).filter(([, v]) => v !== null && !(Array.isArray(v) && v.length === 0)),
+    ),
+  );
+  return stringify({ ...desk, people });
 }
