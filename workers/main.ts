@@ -1,6 +1,7 @@
 import { Worker, type Processor } from 'bullmq';
 import type { Redis } from 'ioredis';
 import type { Logger } from 'pino';
+import { backoffStrategy } from '../adapters/queue/job-options.js';
 import { notifyQueue, QUEUES } from '../adapters/queue/queue-names.js';
 import { createRedisConnection } from '../adapters/queue/redis-connection.js';
 import type { ClassifyTicketUseCase } from '../core/use-cases/classify-ticket/classify-ticket.use-case.js';
@@ -44,6 +45,7 @@ export function startWorkers(options: WorkerPoolOptions): WorkerPool {
       connection,
       prefix: options.prefix,
       concurrency: options.concurrency,
+      settings: { backoffStrategy },
       ...(options.stalledIntervalMs
         ? { stalledInterval: options.stalledIntervalMs, lockDuration: options.stalledIntervalMs }
         : {}),

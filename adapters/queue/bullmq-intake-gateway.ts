@@ -36,18 +36,32 @@ export class BullmqIntakeGateway implements IntakeGateway {
     const jobId = intakeJobId(message.channel, message.externalId);
     const job = await this.queue.add('intake', message, { jobId });
     const waitMs = options.waitMs ?? 0;
-    if (waitMs <= 0) return { status: 'queued', jobId };
+    if (waitMs <= 0) {
+      await this.reviveIfFailed(jobId);
+      return { status: 'queued', jobId };
+    }
     try {
       const result = (await job.waitUntilFinished(await this.queueEvents(), waitMs)) as IntakeJobResult;
       return { status: 'processed', ...result };
     } catch (e) {
-      if (!isTimeout(e)) throw e;
+      if (!isTimeout(e)) {
+        // The same message again after its job gave up: start it again instead of repeating the failure.
+        if (await this.reviveIfFailed(jobId)) return { status: 'queued', jobId };
+        throw e;
+      }
       // A completion event can slip past a listener that subscribed late; the job itself knows.
       const settled = await this.queue.getJob(jobId);
       if (settled?.finishedOn && !settled.failedReason)
         return { status: 'processed', ...(settled.returnvalue as IntakeJobResult) };
       return { status: 'queued', jobId };
     }
+  }
+
+  private async reviveIfFailed(jobId: string): Promise<boolean> {
+    const existing = await this.queue.getJob(jobId);
+    if (!existing || !(await existing.isFailed())) return false;
+    await existing.retry('failed');
+    return true;
   }
 
   /** Subscribes to completion events ahead of the first submit, so the first answer is not missed. */

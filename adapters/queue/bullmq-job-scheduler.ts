@@ -36,27 +36,55 @@ export class BullmqJobScheduler implements JobScheduler {
   }
 
   async enqueue(job: PipelineJob): Promise<void> {
+    const { queue, name, data, jobId } = this.describe(job);
+    await this.queue(queue).add(name, data, { jobId });
+  }
+
+  /**
+   * Like enqueue, but a job with that id that gave up (failed for good) is started again: BullMQ
+   * ignores an add whose id it still holds, so without this the work would stay undone for a week.
+   */
+  async requeue(job: PipelineJob): Promise<'added' | 'retried' | 'pending'> {
+    const { queue, name, data, jobId } = this.describe(job);
+    const existing = await this.queue(queue).getJob(jobId);
+    if (!existing) {
+      await this.queue(queue).add(name, data, { jobId });
+      return 'added';
+    }
+    if (!(await existing.isFailed())) return 'pending';
+    try {
+      await existing.retry('failed');
+      return 'retried';
+    } catch {
+      // Another process revived it first.
+      return 'pending';
+    }
+  }
+
+  private describe(job: PipelineJob): { queue: string; name: string; data: object; jobId: string } {
     switch (job.kind) {
       case 'classify':
-        await this.queue(QUEUES.classify).add(
-          'classify',
-          { ticketId: job.ticketId },
-          { jobId: `classify-${job.ticketId}` },
-        );
-        return;
+        return {
+          queue: QUEUES.classify,
+          name: 'classify',
+          data: { ticketId: job.ticketId },
+          jobId: `classify-${job.ticketId}`,
+        };
       case 'dispatch':
-        await this.queue(QUEUES.dispatch).add(
-          'dispatch',
-          { ticketId: job.ticketId },
-          { jobId: `dispatch-${job.ticketId}` },
-        );
-        return;
+        return {
+          queue: QUEUES.dispatch,
+          name: 'dispatch',
+          data: { ticketId: job.ticketId },
+          jobId: `dispatch-${job.ticketId}`,
+        };
       case 'notify': {
         const n = job.notification;
-        await this.queue(notifyQueue(n.channel as Channel)).add(n.purpose, n, {
+        return {
+          queue: notifyQueue(n.channel as Channel),
+          name: n.purpose,
+          data: n,
           jobId: safeJobId('notify', n.id),
-        });
-        return;
+        };
       }
     }
   }

@@ -77,6 +77,8 @@ export async function startDeskbot(
         useCases: services.useCases,
       });
       up.workers = true;
+      const resumed = await services.useCases.resumePipeline.execute();
+      logger.info(resumed, 'pipeline resumed: unfinished tickets have their next step queued');
       stack.push('workers', async () => {
         up.workers = false;
         await pool.close();

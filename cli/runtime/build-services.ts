@@ -10,6 +10,7 @@ import type { Clock } from '../../core/ports/clock.port.js';
 import { ClassifyTicketUseCase } from '../../core/use-cases/classify-ticket/classify-ticket.use-case.js';
 import { DispatchTicketUseCase } from '../../core/use-cases/dispatch-ticket/dispatch-ticket.use-case.js';
 import { IngestMessageUseCase } from '../../core/use-cases/ingest-message/ingest-message.use-case.js';
+import { ResumePipelineUseCase } from '../../core/use-cases/resume-pipeline/resume-pipeline.use-case.js';
 import { RecordDeliveryUseCase } from '../../core/use-cases/record-delivery/record-delivery.use-case.js';
 
 export interface ServiceSettings {
@@ -54,6 +55,7 @@ export function buildServices(settings: ServiceSettings) {
         enabledChannels: settings.enabledChannels,
       }),
       recordDelivery: new RecordDeliveryUseCase({ tickets, clock }),
+      resumePipeline: new ResumePipelineUseCase({ tickets, jobs }),
     },
     async close() {
       await intake.close();

@@ -29,4 +29,6 @@ export type PipelineJob =
 /** Hands work to the queue. Job ids are deterministic, so enqueueing twice is harmless. */
 export interface JobScheduler {
   enqueue(job: PipelineJob): Promise<void>;
+  /** Like enqueue, but revives a job with the same id that gave up; says which it did. */
+  requeue(job: PipelineJob): Promise<'added' | 'retried' | 'pending'>;
 }

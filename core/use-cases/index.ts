@@ -3,3 +3,4 @@ export * from './ingest-message/index.js';
 export * from './classify-ticket/index.js';
 export * from './dispatch-ticket/index.js';
 export * from './record-delivery/index.js';
+export * from './resume-pipeline/index.js';

@@ -1,0 +1,1 @@
+export * from './resume-pipeline.use-case.js';
