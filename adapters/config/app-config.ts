@@ -36,6 +36,8 @@ export interface EnvConfig {
   redisUrl: string | null;
   port: number;
   host: string;
+  /** express `trust proxy`: hops (a number) or trusted addresses; null = no proxy in front. */
+  trustProxy: number | string | null;
   /** Printed at boot instead of the computed URL (behind a proxy, or a name users know). */
   publicUrl: string | null;
   /** null → the API routes answer 503 "API disabled: set API_TOKEN" (the public report form still works). */

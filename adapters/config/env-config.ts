@@ -58,6 +58,12 @@ function toEnvConfig(v: EnvVars, cwd: string): EnvConfig {
     redisUrl: v.REDIS_URL ?? null,
     port: v.PORT,
     host: v.HOST,
+    trustProxy:
+      v.TRUST_PROXY === undefined
+        ? null
+        : /^\d+$/.test(v.TRUST_PROXY)
+          ? Number(v.TRUST_PROXY)
+          : v.TRUST_PROXY,
     publicUrl: v.PUBLIC_URL?.replace(/\/+$/, '') ?? null,
     apiToken: v.API_TOKEN ?? null,
     logLevel: v.LOG_LEVEL,

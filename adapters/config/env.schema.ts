@@ -77,6 +77,16 @@ export const envSchema = z.object({
     .regex(/^[A-Za-z0-9.:[\]-]+$/, 'must be an IP address or host name to listen on, e.g. 0.0.0.0')
     .default('0.0.0.0'),
   PUBLIC_URL: url(['http:', 'https:'], 'https://helpdesk.example.edu.cn'),
+  // Behind a reverse proxy, which hops to trust for the client address (rate limits are per client):
+  // a hop count, or addresses/subnets/names express understands (loopback, 10.0.0.0/8). Unset: none.
+  TRUST_PROXY: z
+    .string()
+    .trim()
+    .regex(
+      /^(\d{1,2}|[A-Za-z0-9.:/,\s-]+)$/,
+      'must be a hop count (1) or addresses, e.g. loopback, 10.0.0.0/8',
+    )
+    .optional(),
   DESK_CONFIG: z.string().trim().optional(),
   API_TOKEN: secret('API_TOKEN').refine(
     (value) => value === undefined || value.length >= MIN_API_TOKEN_LENGTH,

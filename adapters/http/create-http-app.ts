@@ -21,6 +21,8 @@ import {
 } from './routes/index.js';
 
 export interface HttpDeps {
+  /** express `trust proxy` (TRUST_PROXY); absent or null = the socket's address is the client. */
+  trustProxy?: number | string | null;
   /** null → the token API answers 503 API_DISABLED; the public form and lookup still work. */
   apiToken: string | null;
   tickets: TicketRepository;
@@ -49,6 +51,8 @@ export function createHttpApp(deps: HttpDeps): express.Express {
   const deskName = deps.desk.name;
 
   app.disable('x-powered-by');
+  // Behind a reverse proxy the client's address (which rate limits key on) comes from X-Forwarded-For.
+  if (deps.trustProxy !== undefined && deps.trustProxy !== null) app.set('trust proxy', deps.trustProxy);
   app.use(requestLogger(deps.logger));
   app.use(
     helmet({

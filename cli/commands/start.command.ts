@@ -98,6 +98,7 @@ export async function startDeskbot(
       stack.push('health-redis', async () => void (await healthRedis.quit()));
       const app = createHttpApp({
         apiToken: config.apiToken,
+        trustProxy: config.trustProxy,
         tickets: services.tickets,
         people: services.people,
         intake: services.intake,

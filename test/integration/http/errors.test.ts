@@ -139,6 +139,21 @@ describe('HTTP error paths and health', () => {
     }
   });
 
+  it('behind a trusted proxy each client has its own budget; without trust, the proxy is one client', async () => {
+    const lookups = async (trustProxy: number | null) => {
+      const server = await serve(appDeps(p, { trustProxy, rateLimit: { windowMs: 60_000, limit: 1 } }));
+      try {
+        const from = (ip: string) =>
+          fetch(`${server.base}/t/INC-20261123-0001.json`, { headers: { 'X-Forwarded-For': ip } });
+        return [(await from('10.1.1.1')).status, (await from('10.2.2.2')).status];
+      } finally {
+        await server.close();
+      }
+    };
+    expect(await lookups(1)).toEqual([404, 404]);
+    expect(await lookups(null)).toEqual([404, 429]);
+  });
+
   it('429 RATE_LIMITED with draft-8 RateLimit headers on public routes; submit and lookup have separate budgets', async () => {
     const server = await serve(appDeps(p, { rateLimit: { windowMs: 60_000, limit: 2 } }));
     try {
