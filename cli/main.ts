@@ -36,7 +36,9 @@ async function main(argv: string[]): Promise<number> {
       // Signals are handled from the first moment: a Ctrl-C during migrations still closes what has started.
       const stack = new ShutdownStack(logger);
       let signals = 0;
-      const stopAndExit = (code: number) => void stack.stop().then(() => process.exit(code));
+      // Flush the log before exiting: the last lines say how the shutdown went.
+      const stopAndExit = (code: number) =>
+        void stack.stop().then(() => logger.flush(() => process.exit(code)));
       const onSignal = (signal: NodeJS.Signals) => {
         signals += 1;
         if (signals > 1) {

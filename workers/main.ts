@@ -39,7 +39,7 @@ export function startWorkers(options: WorkerPoolOptions): WorkerPool {
   const { useCases, logger } = options;
   const connections: Redis[] = [];
   const make = (name: string, processor: Processor): Worker => {
-    const connection = createRedisConnection(options.redisUrl, 'worker');
+    const connection = createRedisConnection(options.redisUrl, 'worker', logger);
     connections.push(connection);
     const worker = new Worker(name, processor, {
       connection,

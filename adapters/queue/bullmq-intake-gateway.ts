@@ -71,11 +71,12 @@ export class BullmqIntakeGateway implements IntakeGateway {
 
   private async queueEvents(): Promise<QueueEvents> {
     if (!this.events) {
-      this.eventsConnection = createRedisConnection(this.settings.redisUrl, 'worker');
+      this.eventsConnection = createRedisConnection(this.settings.redisUrl, 'worker', this.settings.logger);
       this.events = new QueueEvents(QUEUES.intake, {
         connection: this.eventsConnection,
         prefix: this.settings.prefix,
       });
+      this.events.on('error', (e) => this.settings.logger?.warn({ err: e.message }, 'intake events error'));
       await this.events.waitUntilReady();
     }
     return this.events;

@@ -1,4 +1,5 @@
 import { Queue } from 'bullmq';
+import type { Logger } from '../../core/ports/logger.port.js';
 import type { Redis } from 'ioredis';
 import type { Channel } from '../../core/inbound/channel.js';
 import type { JobScheduler, PipelineJob } from '../../core/ports/job-scheduler.port.js';
@@ -11,6 +12,7 @@ export interface QueueSettings {
   redisUrl: string;
   /** Redis key prefix: lets several installations (or test runs) share one Redis. */
   prefix: string;
+  logger?: Logger;
 }
 
 /** Producer side of the pipeline: one BullMQ queue per stage, created on first use. */
@@ -19,7 +21,7 @@ export class BullmqJobScheduler implements JobScheduler {
   private readonly connection: Redis;
 
   constructor(readonly settings: QueueSettings) {
-    this.connection = createRedisConnection(settings.redisUrl, 'producer');
+    this.connection = createRedisConnection(settings.redisUrl, 'producer', settings.logger);
   }
 
   queue(name: string): Queue {
@@ -30,6 +32,8 @@ export class BullmqJobScheduler implements JobScheduler {
         prefix: this.settings.prefix,
         defaultJobOptions: DEFAULT_JOB_OPTIONS,
       });
+      // An 'error' event nobody listens to would crash the process; a lost connection is retried.
+      q.on('error', (e) => this.settings.logger?.warn({ queue: name, err: e.message }, 'queue error'));
       this.queues.set(name, q);
     }
     return q;

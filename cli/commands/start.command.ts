@@ -94,7 +94,7 @@ export async function startDeskbot(
     let url: string | null = null;
     if (roles.has('api')) {
       await services.intake.start();
-      const healthRedis = createRedisConnection(redis.url, 'producer');
+      const healthRedis = createRedisConnection(redis.url, 'producer', logger);
       stack.push('health-redis', async () => void (await healthRedis.quit()));
       const app = createHttpApp({
         apiToken: config.apiToken,

@@ -33,7 +33,11 @@ export function buildServices(settings: ServiceSettings) {
   const clock = settings.clock ?? systemClock;
   const tickets = new DrizzleTicketRepository(database.db);
   const people = new CachedPersonRepository(new DrizzlePersonRepository(database.db));
-  const scheduler = new BullmqJobScheduler({ redisUrl: settings.redisUrl, prefix: settings.queuePrefix });
+  const scheduler = new BullmqJobScheduler({
+    redisUrl: settings.redisUrl,
+    prefix: settings.queuePrefix,
+    logger: settings.logger,
+  });
   const intake = new BullmqIntakeGateway(scheduler);
   const tokenizer = createJiebaTokenizer(desk.categories.flatMap((c) => [c.name, ...c.keywords]));
   const jobs = scheduler;
