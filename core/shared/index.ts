@@ -1,2 +1,3 @@
 export * from './result.js';
 export * from './local-time.js';
+export * from './keyed-mutex.js';

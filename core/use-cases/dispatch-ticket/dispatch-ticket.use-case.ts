@@ -7,6 +7,7 @@ import type { Clock } from '../../ports/clock.port.js';
 import type { JobScheduler, Notification } from '../../ports/job-scheduler.port.js';
 import type { PersonRepository } from '../../ports/person.repository.port.js';
 import type { TicketRepository } from '../../ports/ticket.repository.port.js';
+import { KeyedMutex } from '../../shared/keyed-mutex.js';
 import { err, ok, type Result } from '../../shared/result.js';
 import type { Ticket } from '../../tickets/ticket.entity.js';
 import { SYSTEM } from '../../tickets/ticket-event.js';
@@ -37,10 +38,12 @@ const DISPATCHER = SYSTEM('dispatcher');
  * stays with its desk owner for manual dispatch and the owner and the managers are told why.
  */
 export class DispatchTicketUseCase {
+  private readonly choosing = new KeyedMutex();
+
   constructor(private readonly deps: DispatchTicketDeps) {}
 
   async execute(ticketId: string): Promise<Result<DispatchOutcome, UseCaseError>> {
-    const { tickets, clock, desk } = this.deps;
+    const { tickets } = this.deps;
     const ticket = await tickets.findById(ticketId);
     if (!ticket) return err(permanent('TICKET_NOT_FOUND', `No ticket ${ticketId}.`));
     const people = await this.deps.people.list();
@@ -51,6 +54,26 @@ export class DispatchTicketUseCase {
       return ok({ ticketId, skipped: `status is ${ticket.status}` });
     }
 
+    // Choosing by workload and recording the choice must not interleave with another choice for the
+    // same kind of work, or a burst of printer reports would all see the same loads and pile onto one
+    // engineer. Serialised per category within this process; other categories go on side by side.
+    const decided = await this.choosing.run(ticket.category ?? '其他', () => this.decide(ticket, people));
+    if (!decided.ok) return decided;
+    if ('noAssignee' in decided.value) {
+      const { message, rejected } = decided.value.noAssignee;
+      return this.leaveWithDesk(ticket, byId, message, rejected);
+    }
+    await this.announce(decided.value.saved, byId);
+    return ok({ ticketId, assigneeId: decided.value.saved.assigneeId ?? '' });
+  }
+
+  private async decide(
+    ticket: Ticket,
+    people: Person[],
+  ): Promise<
+    Result<{ saved: Ticket } | { noAssignee: { message: string; rejected: unknown[] } }, UseCaseError>
+  > {
+    const { tickets, clock, desk } = this.deps;
     const now = clock.now();
     const engineers = people.filter((p) => p.role === 'engineer').map((p) => p.id);
     const choice = chooseAssignee({
@@ -60,7 +83,8 @@ export class DispatchTicketUseCase {
       onShift: peopleOnShift(desk, now),
       openCounts: await tickets.openCountsByAssignee(engineers),
     });
-    if (!choice.ok) return this.leaveWithDesk(ticket, byId, choice.error.message, choice.error.rejected);
+    if (!choice.ok)
+      return ok({ noAssignee: { message: choice.error.message, rejected: choice.error.rejected } });
 
     const moved = transition(ticket, 'dispatch', {
       at: now,
@@ -72,8 +96,7 @@ export class DispatchTicketUseCase {
     if (!moved.ok) return err(permanent(moved.error.code, moved.error.message));
     const saved = await tickets.save(moved.value.ticket, [moved.value.event]);
     if (!saved.ok) return err(retryable(saved.error.code, saved.error.message));
-    await this.announce(saved.value, byId);
-    return ok({ ticketId, assigneeId: choice.value.personId });
+    return ok({ saved: saved.value });
   }
 
   private async announce(t: Ticket, byId: Map<string, Person>): Promise<void> {

@@ -306,6 +306,20 @@ describe('DispatchTicketUseCase on PGlite and BullMQ', () => {
       expect(await dispatch(id, ['web', 'wechat'])).toMatchObject({ skipped: 'status is dispatched' });
     });
 
+    it('a burst of the same kind of report is spread by workload, not piled onto one engineer', async () => {
+      const ids: string[] = [];
+      for (let i = 0; i < 6; i += 1) ids.push(await accepted(printer(`行政楼${300 + i}`)));
+      const one = h.dispatch();
+      const runs = await Promise.all(ids.map((id) => one.execute(id)));
+      expect(runs.every((r) => r.ok)).toBe(true);
+      const assignees = await Promise.all(ids.map(async (id) => (await h.ticket(id)).assigneeId));
+      const perEngineer = assignees.reduce<Record<string, number>>(
+        (acc, a) => ({ ...acc, [String(a)]: (acc[String(a)] ?? 0) + 1 }),
+        {},
+      );
+      expect(perEngineer).toEqual({ 'eng-print-zao': 3, 'eng-print-l2': 3 });
+    });
+
     it('on a ticket that does not exist it fails for good', async () => {
       const r = await h.dispatch().execute('00000000-0000-4000-8000-000000000000');
       expect(r).toEqual({
