@@ -1,53 +1,58 @@
 import { randomUUID } from 'node:crypto';
 import type { Channel } from '../../core/inbound/index.js';
 import type { CreateTicketInput, CreateTicketOutcome } from '../../core/ports/index.js';
-import { insertMessageCtes, MESSAGE_PARAM_COUNT, messageParams } from './insert-message.js';
 import type { SqlRunner, Statement } from './sql-runner.js';
-import { eventsJson, insertEventsSql } from './ticket-event.sql.js';
-import { storedTicket, ticketData, ticketDataParams } from './ticket.sql.js';
-
-const DAY = MESSAGE_PARAM_COUNT + 1;
-const HEAD = DAY + 1;
-const DATA = HEAD + 1;
-const EVENT = DATA + ticketData.size;
+import { eventJson, MESSAGE_RECORD, messageJson, ticketJson } from './ticket-json.js';
+import { storedTicket } from './ticket.sql.js';
+import { inputCte, insertAttachmentsSql, insertEventsSql, insertMessagesSql } from './ticket-write.sql.js';
 
 /**
- * A new ticket, its first message and its `created` event in one statement, hence one transaction
- * and one round trip. The CTEs run in dependency order:
+ * New tickets, each with its first message and `created` event, in one statement: one
+ * transaction and one round trip for the whole batch. The CTEs run in dependency order:
  * 1. `message` is the idempotency gate: a duplicate inserts nothing (a racing one waits at the
- *    unique index for the first to commit), so no later step has a row to work on and no number
- *    is burnt.
- * 2. `counter` increments the day's sequence only for an inserted message. Its row stays locked
- *    until the statement commits, so numbers are gapless, and the lock is held for the rest of
- *    this statement on the server, never across a round trip to the client.
- * 3. the ticket row goes in with its number, and the event records that number. The SQL spells
- *    the number the way core's formatTicketNumber does (prefix-YYYYMMDD-at least 4 digits).
- * The message row names the ticket inserted later in the same statement; foreign keys are checked
- * at the end of the statement, when both exist.
+ *    unique index for the first to commit), so no later step has a row for it and it burns no
+ *    number.
+ * 2. `counter` adds the day's fresh tickets to its sequence, and `numbered` hands them the block
+ *    in batch order. A counter row stays locked until the statement commits, so numbers are
+ *    gapless; the lock is held for the rest of this statement on the server, never across a round
+ *    trip to the client, and one commit (one WAL flush) serves the whole batch.
+ * 3. the ticket rows go in with their numbers, and the events record them. The SQL spells a number
+ *    the way core's formatTicketNumber does: prefix-YYYYMMDD-sequence of at least 4 digits.
+ * Message rows name tickets inserted later in the same statement; foreign keys are checked at the
+ * end of the statement, when both exist.
  */
-const CREATE_TICKET: Statement = {
-  name: 'deskbot_ticket_create',
-  text: `with ${insertMessageCtes(1)},
-  counter as (
+const CREATE_TICKETS: Statement = {
+  name: 'deskbot_tickets_create',
+  text: `with ${inputCte(`id text, day date, head text, ticket jsonb, events jsonb, ${MESSAGE_RECORD}`)},
+  message as (${insertMessagesSql('id')}),
+  fresh as (
+    select input.*, message.id as message_id,
+      row_number() over (partition by input.day order by input.ordinality) as seq,
+      count(*) over (partition by input.day) as day_count
+    from input join message on message.ticket_id = input.id
+  ), counter as (
     insert into ticket_counters (day, last)
-    select $${DAY}::date, 1 from message
-    on conflict (day) do update set last = ticket_counters.last + 1
-    returning last
+    select day, count(*) from fresh group by day
+    on conflict (day) do update set last = ticket_counters.last + excluded.last
+    returning day, last
+  ), numbered as (
+    select fresh.*, fresh.head || lpad(s.n::text, greatest(4, length(s.n::text)), '0') as number
+    from fresh join counter using (day)
+    cross join lateral (select counter.last - fresh.day_count + fresh.seq as n) s
   ), ticket as (
-    insert into tickets (id, number, version, ${ticketData.names})
-    select $1::text, $${HEAD}::text || lpad(counter.last::text, greatest(4, length(counter.last::text)), '0'),
-      1, ${ticketData.values(DATA)}
-    from counter
-    returning number
-  ), created as (
-    ${insertEventsSql({
-      param: `$${EVENT}`,
-      ticketId: '$1::text',
-      from: 'ticket',
-      data: `coalesce(e.data, '{}'::jsonb) || jsonb_build_object('number', ticket.number)`,
-    })}
-  )
-  select number from ticket`,
+    insert into tickets
+    select r.* from numbered
+    cross join lateral jsonb_populate_record(null::tickets,
+      numbered.ticket || jsonb_build_object('id', numbered.id, 'number', numbered.number, 'version', 1)) r
+    order by numbered.ordinality
+    returning id, number
+  ), attachments as (${insertAttachmentsSql('fresh')}),
+  created as (${insertEventsSql({
+    from: 'numbered',
+    ticketId: 'f.id',
+    data: `coalesce(e.data, '{}'::jsonb) || jsonb_build_object('number', f.number)`,
+  })})
+  select id, number from ticket`,
 };
 
 const TICKET_ID_BY_MESSAGE: Statement = {
@@ -55,23 +60,42 @@ const TICKET_ID_BY_MESSAGE: Statement = {
   text: 'select ticket_id as "ticketId" from ticket_messages where channel = $1 and external_id = $2',
 };
 
-export async function createTicket(run: SqlRunner, input: CreateTicketInput): Promise<CreateTicketOutcome> {
-  const id = randomUUID();
-  const head = `${input.prefix}-${input.localDate.replaceAll('-', '')}-`;
-  const [row] = await run<{ number: string }>(CREATE_TICKET, [
-    ...messageParams(id, input.message),
-    input.localDate,
-    head,
-    ...ticketDataParams(input.ticket),
-    eventsJson([input.event]),
-  ]);
-  if (row)
-    return { created: true, ticket: storedTicket(input.ticket, { id, number: row.number, version: 1 }) };
-  const { channel, externalId } = input.message;
-  const ticketId = await findTicketIdByMessage(run, channel, externalId);
-  // The conflicting row was committed before ours was skipped, and messages are never deleted.
-  if (!ticketId) throw new Error(`Message ${channel}:${externalId} conflicted but cannot be found.`);
-  return { created: false, ticketId };
+/**
+ * Creates a batch of tickets (see CREATE_TICKETS); outcomes in input order. Two inputs must not
+ * share a message (the batcher keys on it): the second would find the first's ticket uncommitted.
+ */
+export async function createTickets(
+  run: SqlRunner,
+  inputs: readonly CreateTicketInput[],
+): Promise<CreateTicketOutcome[]> {
+  const ids = inputs.map(() => randomUUID());
+  const rows = inputs.map((input, i) => ({
+    id: ids[i],
+    day: input.localDate,
+    head: `${input.prefix}-${input.localDate.replaceAll('-', '')}-`,
+    ticket: ticketJson(input.ticket),
+    events: [eventJson(input.event)],
+    ...messageJson(input.message),
+  }));
+  const created = new Map(
+    (await run<{ id: string; number: string }>(CREATE_TICKETS, [JSON.stringify(rows)])).map((r) => [
+      r.id,
+      r.number,
+    ]),
+  );
+  return Promise.all(
+    inputs.map(async (input, i): Promise<CreateTicketOutcome> => {
+      const id = ids[i] as string;
+      const number = created.get(id);
+      if (number !== undefined)
+        return { created: true, ticket: storedTicket(input.ticket, { id, number, version: 1 }) };
+      const { channel, externalId } = input.message;
+      const ticketId = await findTicketIdByMessage(run, channel, externalId);
+      // The conflicting row was committed before ours was skipped, and messages are never deleted.
+      if (!ticketId) throw new Error(`Message ${channel}:${externalId} conflicted but cannot be found.`);
+      return { created: false, ticketId };
+    }),
+  );
 }
 
 export async function findTicketIdByMessage(

@@ -4,6 +4,7 @@ import type { InboundSender } from '../../core/inbound/index.js';
 import type { PersonRepository, RosterSyncSummary } from '../../core/ports/index.js';
 import type { Db } from './database.js';
 import { people, type PersonRow } from './schema/index.js';
+import { Batcher } from './batcher.js';
 import { selectList } from './sql-columns.js';
 import { sqlRunnerFor, type SqlRunner, type Statement } from './sql-runner.js';
 import { personToColumns, rowToPerson, samePerson } from './person.mapper.js';
@@ -23,30 +24,47 @@ const PERSON_BY_ID: Statement = {
 };
 
 /**
- * One fixed text whatever the sender carries: an absent identifier is a null parameter, and a
- * comparison with null is never true. The rank orders matches by the strongest identifier.
- * The OR defeats the indexes, but the roster is a few hundred rows at most.
- * Params: lowercased email, phone digits, WeChat id, Telegram id.
+ * A batch of senders, each matched by a lateral subquery: one fixed text whatever the senders
+ * carry. An absent identifier is null, and a comparison with null is never true; the rank orders
+ * a sender's matches by the strongest identifier. The OR defeats the indexes, but the roster is a
+ * few hundred rows at most. Param: JSON array of {email (lowercased), phone (digits), wechat_id,
+ * telegram_id}.
  */
-const MATCH_SENDER: Statement = {
-  name: 'deskbot_person_match_sender',
-  text: `select ${PERSON_SELECT} from people
-    where active and (lower(email) = $1::text or regexp_replace(phone, '[^0-9]', '', 'g') = $2::text
-      or wechat_id = $3::text or telegram_id = $4::text)
-    order by case
-      when lower(email) = $1::text then 0
-      when regexp_replace(phone, '[^0-9]', '', 'g') = $2::text then 1
-      when wechat_id = $3::text then 2
-      else 3
-    end, id
-    limit 1`,
+const MATCH_SENDERS: Statement = {
+  name: 'deskbot_people_match_senders',
+  text: `select s.ordinality::int as "senderIndex", p.*
+    from rows from (jsonb_to_recordset($1::jsonb) as (
+      email text, phone text, wechat_id text, telegram_id text)) with ordinality as s
+    cross join lateral (
+      select ${PERSON_SELECT} from people
+      where people.active and (lower(people.email) = s.email
+        or regexp_replace(people.phone, '[^0-9]', '', 'g') = s.phone
+        or people.wechat_id = s.wechat_id or people.telegram_id = s.telegram_id)
+      order by case
+        when lower(people.email) = s.email then 0
+        when regexp_replace(people.phone, '[^0-9]', '', 'g') = s.phone then 1
+        when people.wechat_id = s.wechat_id then 2
+        else 3
+      end, people.id
+      limit 1
+    ) p`,
 };
+
+interface SenderKeys {
+  email: string | null;
+  phone: string | null;
+  wechat_id: string | null;
+  telegram_id: string | null;
+}
 
 export class DrizzlePersonRepository implements PersonRepository {
   private readonly run: SqlRunner;
+  /** Concurrent matches share one statement (see Batcher); one batch in flight at a time. */
+  private readonly matches: Batcher<SenderKeys, Person | null>;
 
   constructor(private readonly db: Db) {
     this.run = sqlRunnerFor(db);
+    this.matches = new Batcher((senders) => this.matchSenders(senders), { maxInFlight: 2, maxBatch: 64 });
   }
 
   async list(): Promise<Person[]> {
@@ -64,15 +82,25 @@ export class DrizzlePersonRepository implements PersonRepository {
    * their digits, so "138-0000 0000" and "13800000000" are the same number.
    */
   async matchSender(sender: InboundSender): Promise<Person | null> {
-    const params = [
-      sender.email ? sender.email.toLowerCase() : null,
-      (sender.phone && digitsOf(sender.phone)) || null,
-      sender.wechatId || null,
-      sender.telegramId || null,
-    ];
-    if (params.every((p) => p === null)) return null;
-    const [row] = await this.run<PersonRow>(MATCH_SENDER, params);
-    return row ? rowToPerson(row) : null;
+    const keys: SenderKeys = {
+      email: sender.email ? sender.email.toLowerCase() : null,
+      phone: (sender.phone && digitsOf(sender.phone)) || null,
+      wechat_id: sender.wechatId || null,
+      telegram_id: sender.telegramId || null,
+    };
+    if (Object.values(keys).every((k) => k === null)) return null;
+    return this.matches.submit(keys);
+  }
+
+  private async matchSenders(senders: SenderKeys[]): Promise<Array<Person | null>> {
+    const rows = await this.run<PersonRow & { senderIndex: number }>(MATCH_SENDERS, [
+      JSON.stringify(senders),
+    ]);
+    const bySender = new Map(rows.map((row) => [row.senderIndex, row]));
+    return senders.map((_, i) => {
+      const row = bySender.get(i + 1);
+      return row ? rowToPerson(row) : null;
+    });
   }
 
   async syncRoster(roster: Person[]): Promise<RosterSyncSummary> {

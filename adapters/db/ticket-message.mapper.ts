@@ -1,20 +1,6 @@
 import type { InboundAttachment } from '../../core/inbound/index.js';
-import type { NewTicketMessage, TicketMessage } from '../../core/ports/index.js';
+import type { TicketMessage } from '../../core/ports/index.js';
 import type { TicketAttachmentRow, TicketMessageRow } from './schema/index.js';
-
-export function messageToColumns(ticketId: string, m: NewTicketMessage) {
-  return {
-    ticketId,
-    channel: m.channel,
-    externalId: m.externalId,
-    direction: m.direction,
-    senderName: m.senderName,
-    senderPersonId: m.senderPersonId,
-    subject: m.subject,
-    text: m.text,
-    at: m.at,
-  };
-}
 
 function rowToAttachment(r: TicketAttachmentRow): InboundAttachment {
   // The inbound shape marks absent values as missing keys, not nulls.

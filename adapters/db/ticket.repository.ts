@@ -8,104 +8,65 @@ import type {
   TicketMessage,
   TicketRepository,
 } from '../../core/ports/index.js';
-import { err, ok, type Result } from '../../core/shared/index.js';
-import {
-  TICKET_ERROR_CODES,
-  ticketNotFound,
-  type StoredTicketEvent,
-  type Ticket,
-  type TicketError,
-  type TicketEvent,
-} from '../../core/tickets/index.js';
+import type { Result } from '../../core/shared/index.js';
+import type { StoredTicketEvent, Ticket, TicketError, TicketEvent } from '../../core/tickets/index.js';
 import type { Db } from './database.js';
-import { createTicket, findTicketIdByMessage } from './create-ticket.js';
-import { insertMessageCtes, MESSAGE_PARAM_COUNT, messageParams } from './insert-message.js';
-import {
-  ticketAttachments,
-  ticketMessages,
-  tickets,
-  type TicketEventRow,
-  type TicketRow,
-} from './schema/index.js';
-import { sqlRunnerFor, type SqlRunner, type Statement } from './sql-runner.js';
+import { findTicketIdByMessage } from './create-ticket.js';
+import { ticketAttachments, ticketMessages, tickets, type TicketEventRow } from './schema/index.js';
+import { sqlRunnerFor, type SqlRunner } from './sql-runner.js';
+import { ticketBatches, type TicketBatches } from './ticket-batches.js';
 import { rowToEvent } from './ticket-event.mapper.js';
-import { eventsJson, insertEventsSql } from './ticket-event.sql.js';
 import { rowToMessage } from './ticket-message.mapper.js';
 import { rowToTicket } from './ticket.mapper.js';
-import {
-  APPEND_EVENTS,
-  OPEN_COUNTS_BY_ASSIGNEE,
-  OPEN_COUNTS_BY_OWNER,
-  SAVE_TICKET,
-  saveTicketParams,
-  storedTicket,
-  TICKET_BY_ID,
-  TICKET_BY_NUMBER,
-  TICKET_EVENTS,
-  TICKET_VERSION,
-} from './ticket.sql.js';
+import { TICKET_EVENTS } from './ticket.sql.js';
 
-/** Params: the message's (see insertMessageCtes), then the event as JSON. */
-const APPEND_MESSAGE: Statement = {
-  name: 'deskbot_ticket_append_message',
-  text: `with ${insertMessageCtes(1)}, added as (
-    ${insertEventsSql({ param: `$${MESSAGE_PARAM_COUNT + 1}`, ticketId: '$1::text', from: 'message' })}
-  )
-  select id from message`,
-};
-
+/**
+ * The hot calls are coalesced with concurrent calls of the same kind into one statement each
+ * (see ticketBatches); the rest are plain drizzle queries.
+ */
 export class DrizzleTicketRepository implements TicketRepository {
   private readonly run: SqlRunner;
+  private readonly batches: TicketBatches;
 
   constructor(private readonly db: Db) {
     this.run = sqlRunnerFor(db);
+    this.batches = ticketBatches(this.run);
   }
 
   async findById(id: string): Promise<Ticket | null> {
-    const [row] = await this.run<TicketRow>(TICKET_BY_ID, [id]);
-    return row ? rowToTicket(row) : null;
+    return this.batches.byId.submit(id);
   }
 
   async findByNumber(number: string): Promise<Ticket | null> {
-    const [row] = await this.run<TicketRow>(TICKET_BY_NUMBER, [number]);
-    return row ? rowToTicket(row) : null;
+    return this.batches.byNumber.submit(number);
   }
 
   async findTicketIdByMessage(channel: Channel, externalId: string): Promise<string | null> {
     return findTicketIdByMessage(this.run, channel, externalId);
   }
 
-  /** See createTicket: the message is the idempotency gate, and duplicates burn no number. */
+  /** See CREATE_TICKETS: the message is the idempotency gate, and duplicates burn no number. */
   async create(input: CreateTicketInput): Promise<CreateTicketOutcome> {
-    return createTicket(this.run, input);
+    return this.batches.create.submit(input);
   }
 
-  /** One statement: the event is written only if the message was (see insertMessageCtes). */
+  /** The event is written only if the message was (see APPEND_MESSAGES). */
   async appendMessage(
     ticketId: string,
     message: NewTicketMessage,
     event: TicketEvent,
   ): Promise<{ added: boolean }> {
-    const rows = await this.run(APPEND_MESSAGE, [...messageParams(ticketId, message), eventsJson([event])]);
-    return { added: rows.length > 0 };
+    return this.batches.appendMessage.submit({ ticketId, message, event });
   }
 
-  /** One statement (SAVE_TICKET); only a save that matched no row asks why. */
+  /** See SAVE_TICKETS; only a save that matched no row asks why. */
   async save(ticket: Ticket, events: TicketEvent[]): Promise<Result<Ticket, TicketError>> {
-    const [row] = await this.run<{ version: number }>(SAVE_TICKET, saveTicketParams(ticket, events));
-    if (row) return ok(storedTicket(ticket, { id: ticket.id, number: ticket.number, version: row.version }));
-    const [stored] = await this.run<{ version: number }>(TICKET_VERSION, [ticket.id]);
-    if (!stored) return err(ticketNotFound(ticket.number));
-    return err({
-      code: TICKET_ERROR_CODES.CONCURRENT_UPDATE,
-      message: `Ticket ${ticket.number} was changed meanwhile (version ${stored.version}, not ${ticket.version}); reload and retry.`,
-      details: { ticketId: ticket.id, expectedVersion: ticket.version, storedVersion: stored.version },
-    });
+    return this.batches.save.submit({ ticket, events });
   }
 
   async appendEvents(ticketId: string, events: TicketEvent[]): Promise<void> {
     if (events.length === 0) return;
-    await this.run(APPEND_EVENTS, [ticketId, eventsJson(events)]);
+    await this.batches.appendEvents.submit({ ticketId, events });
   }
 
   async events(ticketId: string): Promise<StoredTicketEvent[]> {
@@ -161,18 +122,12 @@ export class DrizzleTicketRepository implements TicketRepository {
   }
 
   async openCountsByAssignee(personIds: string[]): Promise<Map<string, number>> {
-    return this.openCounts(OPEN_COUNTS_BY_ASSIGNEE, personIds);
+    if (personIds.length === 0) return new Map();
+    return this.batches.openByAssignee.submit(personIds);
   }
 
   async openCountsByOwner(personIds: string[]): Promise<Map<string, number>> {
-    return this.openCounts(OPEN_COUNTS_BY_OWNER, personIds);
-  }
-
-  private async openCounts(statement: Statement, personIds: string[]): Promise<Map<string, number>> {
-    const counts = new Map<string, number>();
-    if (personIds.length === 0) return counts;
-    const rows = await this.run<{ personId: string; open: number }>(statement, [personIds]);
-    for (const row of rows) counts.set(row.personId, row.open);
-    return counts;
+    if (personIds.length === 0) return new Map();
+    return this.batches.openByOwner.submit(personIds);
   }
 }

@@ -1,6 +1,10 @@
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { DrizzlePersonRepository, DrizzleTicketRepository, type Database } from '../../adapters/db/index.js';
+import { appendMessages } from '../../adapters/db/append-to-ticket.js';
+import { createTickets } from '../../adapters/db/create-ticket.js';
+import { saveTickets } from '../../adapters/db/save-ticket.js';
+import { sqlRunnerFor } from '../../adapters/db/sql-runner.js';
 import type { Person } from '../../core/desk/index.js';
 import type { CreateTicketInput, NewTicketMessage } from '../../core/ports/index.js';
 import type { NewTicket, Ticket, TicketEvent } from '../../core/tickets/index.js';
@@ -383,6 +387,202 @@ export function ticketRepositoryContract(label: string, open: () => Promise<Data
       });
     });
 
+    // Concurrent calls of one kind share statements; each caller must still get its own answer.
+    describe('bursts of concurrent calls', () => {
+      it('creates a burst: a failure and duplicates take no number, days and prefixes keep their own', async () => {
+        const stored = await createOk({ externalId: 'stored' });
+        const outcomes = await Promise.allSettled([
+          ...Array.from({ length: 6 }, (_, i) => create({ externalId: `fresh-${i}` })),
+          create({ externalId: 'broken', ticket: { ...newTicket(), rating: 9 } }),
+          create({ externalId: 'stored' }),
+          create({ externalId: 'fresh-0' }),
+          create({ externalId: 'next-day', localDate: '2026-11-24', prefix: 'REQ' }),
+        ]);
+        const values = outcomes.map((o) => (o.status === 'fulfilled' ? o.value : null));
+        expect(outcomes[6]?.status).toBe('rejected');
+        expect(values[7]).toEqual({ created: false, ticketId: stored.id });
+        const fresh = values.slice(0, 6).map((v) => (v?.created ? v.ticket : null));
+        expect(values[8]).toEqual({ created: false, ticketId: fresh[0]?.id });
+        expect(fresh.map((t) => t?.number).sort()).toEqual(
+          [2, 3, 4, 5, 6, 7].map((n) => `INC-20261123-000${n}`),
+        );
+        expect(values[9]).toMatchObject({ created: true, ticket: { number: 'REQ-20261124-0001' } });
+        for (const t of fresh) expect(await repo.findById(t?.id ?? '')).toEqual(t);
+        expect(await countTickets()).toBe(8);
+        expect((await createOk()).number).toBe('INC-20261123-0008');
+      });
+
+      it('answers a burst of reads each with its own ticket, repeats and misses included', async () => {
+        const a = await createOk();
+        const b = await createOk();
+        const found = await Promise.all([
+          repo.findById(a.id),
+          repo.findById('missing'),
+          repo.findById(b.id),
+          repo.findById(a.id),
+          repo.findByNumber(b.number),
+          repo.findByNumber('INC-20261123-9999'),
+          repo.findByNumber(a.number),
+        ]);
+        expect(found).toEqual([a, null, b, a, b, null, a]);
+        expect(found[0]).not.toBe(found[3]);
+      });
+
+      it('saves a burst: fresh, stale and missing tickets each get their own outcome', async () => {
+        const [a, b, c] = [await createOk(), await createOk(), await createOk()];
+        const results = await Promise.all([
+          repo.save({ ...a, priority: 'P1' }, [event('field_changed')]),
+          repo.save({ ...b, version: 7 }, [event('field_changed')]),
+          repo.save({ ...c, status: 'accepted' }, [event('classified'), event('accepted')]),
+          repo.save({ ...a, id: 'gone' }, [event('field_changed')]),
+        ]);
+        expect(results.map((r) => (r.ok ? r.value.version : r.error.code))).toEqual([
+          2,
+          'TICKET_CONCURRENT_UPDATE',
+          2,
+          'TICKET_NOT_FOUND',
+        ]);
+        expect(await repo.findById(a.id)).toEqual({ ...a, priority: 'P1', version: 2 });
+        expect(await repo.findById(b.id)).toEqual(b);
+        const types = async (id: string) => (await repo.events(id)).map((e) => e.type);
+        expect(await types(a.id)).toEqual(['created', 'field_changed']);
+        expect(await types(b.id)).toEqual(['created']);
+        expect(await types(c.id)).toEqual(['created', 'classified', 'accepted']);
+      });
+
+      it('appends a burst of messages and events to several tickets', async () => {
+        const [a, b] = [await createOk({ externalId: 'a' }), await createOk({ externalId: 'b' })];
+        const added = { ...createdEvent(), type: 'message_added' as const, data: {} };
+        const results = await Promise.all([
+          repo.appendMessage(a.id, message('a-2'), added),
+          repo.appendMessage(b.id, message('b-2'), added),
+          repo.appendMessage(b.id, message('a'), added),
+          repo.appendMessage(a.id, message('a-2'), added),
+          repo.appendMessage(
+            a.id,
+            message('a-3', { attachments: [{ name: 'x', contentType: 't', size: 1 }] }),
+            added,
+          ),
+          repo.appendEvents(b.id, [event('accepted'), event('dispatched')]),
+        ]);
+        expect(results.slice(0, 5)).toEqual([
+          { added: true },
+          { added: true },
+          { added: false },
+          { added: false },
+          { added: true },
+        ]);
+        expect((await repo.messages(a.id)).map((m) => [m.externalId, m.attachments.length])).toEqual([
+          ['a', 0],
+          ['a-2', 0],
+          ['a-3', 1],
+        ]);
+        expect((await repo.events(a.id)).map((e) => e.type)).toEqual([
+          'created',
+          'message_added',
+          'message_added',
+        ]);
+        expect((await repo.events(b.id)).map((e) => e.type).sort()).toEqual(
+          ['accepted', 'created', 'dispatched', 'message_added'].sort(),
+        );
+      });
+
+      it('counts open tickets for overlapping lists asked at once', async () => {
+        await createOk({
+          ticket: { ...newTicket(), status: 'dispatched', assigneeId: 'eng-1', ownerId: 'desk-1' },
+        });
+        await createOk({
+          ticket: { ...newTicket(), status: 'closed', assigneeId: 'eng-1', ownerId: 'desk-1' },
+        });
+        await createOk({ ticket: { ...newTicket(), status: 'new', assigneeId: 'eng-2', ownerId: 'desk-2' } });
+        const counts = await Promise.all([
+          repo.openCountsByAssignee(['eng-1']),
+          repo.openCountsByAssignee(['eng-2', 'eng-3']),
+          repo.openCountsByAssignee(['eng-1', 'eng-2']),
+          repo.openCountsByOwner(['desk-2']),
+          repo.openCountsByOwner(['desk-1', 'desk-9']),
+          repo.openCountsByOwner(['desk-1', 'desk-2']),
+        ]);
+        expect(counts.map((m) => Object.fromEntries(m))).toEqual([
+          { 'eng-1': 1 },
+          { 'eng-2': 1 },
+          { 'eng-1': 1, 'eng-2': 1 },
+          { 'desk-2': 1 },
+          { 'desk-1': 1 },
+          { 'desk-1': 1, 'desk-2': 1 },
+        ]);
+      });
+    });
+
+    // The statements behind the bursts, one batch each: a batch that fell back to single calls
+    // would still answer right above, so check here that a batch alone gets it right.
+    describe('batched statements', () => {
+      const run = () => sqlRunnerFor(database.db);
+      const input = (externalId: string, localDate = DAY): CreateTicketInput => ({
+        ticket: newTicket(),
+        localDate,
+        prefix: 'INC',
+        message: message(externalId),
+        event: createdEvent(),
+      });
+
+      it('numbers a batch of creates in batch order per day, skipping stored messages', async () => {
+        const stored = await createOk({ externalId: 'stored' });
+        const outcomes = await createTickets(run(), [
+          input('x-1'),
+          input('stored'),
+          input('y-1', '2026-11-24'),
+          input('x-2'),
+          input('x-3'),
+        ]);
+        expect(outcomes.map((o) => (o.created ? o.ticket.number : o.ticketId))).toEqual([
+          'INC-20261123-0002',
+          stored.id,
+          'INC-20261124-0001',
+          'INC-20261123-0003',
+          'INC-20261123-0004',
+        ]);
+        const first = outcomes[0];
+        if (!first?.created) throw new Error('expected a new ticket');
+        expect(await repo.findById(first.ticket.id)).toEqual(first.ticket);
+        expect((await repo.events(first.ticket.id))[0]?.data).toEqual({
+          via: '微信',
+          number: 'INC-20261123-0002',
+        });
+      });
+
+      it('saves a batch with only the matching rows written', async () => {
+        const [a, b] = [await createOk(), await createOk()];
+        const results = await saveTickets(run(), [
+          { ticket: { ...b, title: 'b2' }, events: [event('field_changed'), event('accepted')] },
+          { ticket: { ...a, version: 5 }, events: [event('field_changed')] },
+        ]);
+        expect(results.map((r) => (r.ok ? r.value.title : r.error.code))).toEqual([
+          'b2',
+          'TICKET_CONCURRENT_UPDATE',
+        ]);
+        expect((await repo.events(b.id)).map((e) => e.type)).toEqual([
+          'created',
+          'field_changed',
+          'accepted',
+        ]);
+        expect(await repo.events(a.id)).toHaveLength(1);
+      });
+
+      it('appends a batch of messages, flagging the ones already stored', async () => {
+        const [a, b] = [await createOk({ externalId: 'a' }), await createOk({ externalId: 'b' })];
+        const added = { ...createdEvent(), type: 'message_added' as const, data: {} };
+        const flags = await appendMessages(run(), [
+          { ticketId: b.id, message: message('a'), event: added },
+          { ticketId: b.id, message: message('b-2'), event: added },
+          { ticketId: a.id, message: message('a-2'), event: added },
+        ]);
+        expect(flags).toEqual([{ added: false }, { added: true }, { added: true }]);
+        expect((await repo.events(a.id)).map((e) => e.type)).toEqual(['created', 'message_added']);
+        expect((await repo.messages(b.id)).map((m) => m.externalId)).toEqual(['b', 'b-2']);
+      });
+    });
+
     describe('people', () => {
       it('syncs the roster: inserts, updates, deactivates, and reports how many', async () => {
         const roster = [person('alice'), person('bob'), person('carol')];
@@ -427,6 +627,24 @@ export function ticketRepositoryContract(label: string, open: () => Promise<Data
           person('alice', { email: 'Alice@Example.com', phone: '+86 138-0013-8000' }),
         ]);
         expect(await match({ wechatId: 'wxid_bob' })).toBeNull();
+      });
+
+      it('matches a burst of senders, each to its own roster entry', async () => {
+        await people.syncRoster([
+          person('alice', { email: 'alice@example.com', phone: '13800138000' }),
+          person('bob', { wechatId: 'wxid_bob', telegramId: '77' }),
+        ]);
+        const senders: Array<Partial<Parameters<typeof people.matchSender>[0]>> = [
+          { phone: '138 0013 8000' },
+          { telegramId: '77' },
+          { email: 'nobody@example.com' },
+          { wechatId: 'wxid_bob', email: 'ALICE@example.com' },
+          {},
+          { telegramId: '77', phone: '13800138000' },
+        ];
+        const matched = await Promise.all(senders.map((s) => people.matchSender({ name: 'x', ...s })));
+        expect(matched.map((p) => p?.id ?? null)).toEqual(['alice', 'bob', null, 'alice', null, 'alice']);
+        expect(matched[0]).toEqual(person('alice', { email: 'alice@example.com', phone: '13800138000' }));
       });
     });
 

@@ -1,0 +1,90 @@
+export interface BatcherOptions<I> {
+  /** Batches running at once; a call that finds all slots busy waits for the next batch. */
+  maxInFlight: number;
+  /** The most calls one batch carries. */
+  maxBatch: number;
+  /** Calls with equal keys never share a batch: a later one waits for the next (order kept). */
+  key?: (input: I) => string;
+}
+
+interface Pending<I, O> {
+  input: I;
+  resolve: (output: O) => void;
+  reject: (error: unknown) => void;
+}
+
+/**
+ * Coalesces concurrent calls into one statement. A call starts a batch at once while fewer than
+ * `maxInFlight` are running, so a lone call waits for nothing; under load, calls that arrive
+ * while the slots are busy travel together in the next batch, which starts only after they
+ * arrived (a read sees every write that finished before it was called).
+ *
+ * `run` maps inputs to outputs by position. Each batch is one statement, so a failed batch wrote
+ * nothing: its calls are retried one at a time, and an error reaches only the call that caused it.
+ */
+export class Batcher<I, O> {
+  private readonly queue: Array<Pending<I, O>> = [];
+  private inFlight = 0;
+
+  constructor(
+    private readonly run: (inputs: I[]) => Promise<O[]>,
+    private readonly options: BatcherOptions<I>,
+  ) {}
+
+  submit(input: I): Promise<O> {
+    return new Promise<O>((resolve, reject) => {
+      this.queue.push({ input, resolve, reject });
+      this.pump();
+    });
+  }
+
+  private pump(): void {
+    while (this.inFlight < this.options.maxInFlight && this.queue.length > 0) {
+      const batch = this.take();
+      this.inFlight += 1;
+      void this.flush(batch).finally(() => {
+        this.inFlight -= 1;
+        this.pump();
+      });
+    }
+  }
+
+  private take(): Array<Pending<I, O>> {
+    const { key, maxBatch } = this.options;
+    if (!key) return this.queue.splice(0, maxBatch);
+    const batch: Array<Pending<I, O>> = [];
+    const keys = new Set<string>();
+    const rest: Array<Pending<I, O>> = [];
+    for (const pending of this.queue) {
+      const k = key(pending.input);
+      if (batch.length < maxBatch && !keys.has(k)) {
+        keys.add(k);
+        batch.push(pending);
+      } else {
+        rest.push(pending);
+      }
+    }
+    this.queue.splice(0, this.queue.length, ...rest);
+    return batch;
+  }
+
+  private async flush(batch: Array<Pending<I, O>>): Promise<void> {
+    try {
+      const outputs = await this.run(batch.map((p) => p.input));
+      batch.forEach((p, i) => p.resolve(outputs[i] as O));
+    } catch (error) {
+      const [only] = batch;
+      if (only && batch.length === 1) return only.reject(error);
+      await Promise.all(
+        batch.map(async (p) => {
+          try {
+            const [output] = await this.run([p.input]);
+            p.resolve(output as O);
+          } catch (e) {
+            p.reject(e);
+          }
+        }),
+      );
+    }
+  }
+}
