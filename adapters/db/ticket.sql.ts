@@ -24,15 +24,17 @@ export const TICKET_EVENTS: Statement = {
 
 /** The open statuses are constants of the code, spelled into the text so the plan knows them. */
 const OPEN = OPEN_STATUSES.map((s) => `'${s.replaceAll("'", "''")}'`).join(', ');
-const openCounts = (column: 'assignee_id' | 'owner_id'): Statement => ({
-  name: `deskbot_tickets_open_by_${column}`,
-  text: `select ${column} as "personId", count(*)::int as open from tickets
-    where ${column} = any($1::text[]) and status in (${OPEN})
-    group by ${column}`,
+/** Reads the counts the triggers keep (see ticket_person_counts), not the tickets themselves. */
+const openCounts = (role: 'assignee' | 'owner'): Statement => ({
+  name: `deskbot_tickets_open_by_${role}`,
+  text: `select person_id as "personId", sum(tickets)::int as open from ticket_person_counts
+    where role = '${role}' and person_id = any($1::text[]) and status in (${OPEN})
+    group by person_id
+    having sum(tickets) > 0`,
 });
 /** Params: the person ids as one text[] (the union of a batch's). */
-export const OPEN_COUNTS_BY_ASSIGNEE = openCounts('assignee_id');
-export const OPEN_COUNTS_BY_OWNER = openCounts('owner_id');
+export const OPEN_COUNTS_BY_ASSIGNEE = openCounts('assignee');
+export const OPEN_COUNTS_BY_OWNER = openCounts('owner');
 
 /**
  * The ticket as stored after a write of `t`: its columns are exactly what was written, so the

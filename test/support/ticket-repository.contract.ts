@@ -385,6 +385,35 @@ export function ticketRepositoryContract(label: string, open: () => Promise<Data
         );
         expect(await repo.openCountsByAssignee([])).toEqual(new Map());
       });
+
+      it('moves the open counts with every change of status, assignee or owner, by any writer', async () => {
+        const counts = async () => [
+          Object.fromEntries(await repo.openCountsByAssignee(['eng-1', 'eng-2'])),
+          Object.fromEntries(await repo.openCountsByOwner(['desk-1', 'desk-2'])),
+        ];
+        const spec = { status: 'dispatched' as const, assigneeId: 'eng-1', ownerId: 'desk-1' };
+        const t = await createOk({ ticket: { ...newTicket(), ...spec } });
+        await createOk({ ticket: { ...newTicket(), ...spec, status: 'closed' } });
+        expect(await counts()).toEqual([{ 'eng-1': 1 }, { 'desk-1': 1 }]);
+        const saved = async (ticket: Ticket) => {
+          const result = await repo.save(ticket, []);
+          if (!result.ok) throw new Error(result.error.message);
+          return result.value;
+        };
+        const moved = await saved({ ...t, assigneeId: 'eng-2', ownerId: 'desk-2' });
+        expect(await counts()).toEqual([{ 'eng-2': 1 }, { 'desk-2': 1 }]);
+        const retitled = await saved({ ...moved, title: 'still open' });
+        expect(await counts()).toEqual([{ 'eng-2': 1 }, { 'desk-2': 1 }]);
+        const resolved = await saved({ ...retitled, status: 'resolved' });
+        expect(await counts()).toEqual([{}, {}]);
+        await saved({ ...resolved, status: 'in_progress', assigneeId: null });
+        expect(await counts()).toEqual([{}, { 'desk-2': 1 }]);
+        await database.db.execute(sql`update tickets set assignee_id = 'eng-1', owner_id = null`);
+        expect(await counts()).toEqual([{ 'eng-1': 1 }, {}]);
+        await database.db.execute(sql`insert into tickets select (jsonb_populate_record(null::tickets,
+          to_jsonb(t) || '{"id": "copy", "number": "INC-COPY", "status": "new"}')).* from tickets t where id = ${t.id}`);
+        expect(await counts()).toEqual([{ 'eng-1': 2 }, {}]);
+      });
     });
 
     // Concurrent calls of one kind share statements; each caller must still get its own answer.
@@ -516,6 +545,41 @@ export function ticketRepositoryContract(label: string, open: () => Promise<Data
 
     // The statements behind the bursts, one batch each: a batch that fell back to single calls
     // would still answer right above, so check here that a batch alone gets it right.
+    it('keeps the per-person counts equal to a fresh count of the tickets after a burst', async () => {
+      const people = ['eng-1', 'eng-2', 'desk-1', null];
+      const statuses = ['new', 'accepted', 'dispatched', 'resolved', 'closed'] as const;
+      const pick = <T>(list: readonly T[], i: number): T => list[i % list.length] as T;
+      const created = await Promise.all(
+        Array.from({ length: 24 }, (_, i) =>
+          createOk({
+            ticket: { ...newTicket(), assigneeId: pick(people, i), ownerId: pick(people, i + 1) },
+          }),
+        ),
+      );
+      await Promise.all(
+        created.map((t, i) =>
+          repo.save(
+            {
+              ...t,
+              status: pick(statuses, i),
+              assigneeId: pick(people, i * 7),
+              ownerId: pick(people, i * 5),
+            },
+            [],
+          ),
+        ),
+      );
+      const rows = async (query: ReturnType<typeof sql>) =>
+        ((await database.db.execute(query)) as unknown as { rows: unknown[] }).rows;
+      const kept = await rows(sql`select role, person_id, status, tickets from ticket_person_counts
+        where tickets <> 0 order by 1, 2, 3`);
+      const fresh = await rows(sql`select r.role, r.person_id, t.status, count(*)::int as tickets
+        from tickets t cross join lateral (values ('assignee', t.assignee_id), ('owner', t.owner_id)) r(role, person_id)
+        where r.person_id is not null group by 1, 2, 3 order by 1, 2, 3`);
+      expect(kept).toEqual(fresh);
+      expect(fresh.length).toBeGreaterThan(5);
+    });
+
     describe('batched statements', () => {
       const run = () => sqlRunnerFor(database.db);
       const input = (externalId: string, localDate = DAY): CreateTicketInput => ({
