@@ -1,5 +1,6 @@
 import type { NewTicketMessage } from '../../core/ports/index.js';
 import type { TicketEvent } from '../../core/tickets/index.js';
+import { jsonParam } from './json-param.js';
 import type { SqlRunner, Statement } from './sql-runner.js';
 import { eventJson, MESSAGE_RECORD, messageJson } from './ticket-json.js';
 import { inputCte, insertAttachmentsSql, insertEventsSql, insertMessagesSql } from './ticket-write.sql.js';
@@ -47,7 +48,7 @@ export async function appendMessages(
     ...messageJson(input.message),
   }));
   const added = new Set(
-    (await run<{ ordinality: number }>(APPEND_MESSAGES, [JSON.stringify(rows)])).map((r) => r.ordinality),
+    (await run<{ ordinality: number }>(APPEND_MESSAGES, [jsonParam(rows)])).map((r) => r.ordinality),
   );
   return inputs.map((_, i) => ({ added: added.has(i + 1) }));
 }
@@ -55,6 +56,6 @@ export async function appendMessages(
 /** Appends the events of a batch of tickets, in input then array order. */
 export async function appendEvents(run: SqlRunner, inputs: readonly AppendEventsInput[]): Promise<void[]> {
   const rows = inputs.map((input) => ({ ticket_id: input.ticketId, events: input.events.map(eventJson) }));
-  await run(APPEND_EVENTS, [JSON.stringify(rows)]);
+  await run(APPEND_EVENTS, [jsonParam(rows)]);
   return inputs.map(() => undefined);
 }

@@ -1,8 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import type { Channel } from '../../core/inbound/index.js';
 import type { CreateTicketInput, CreateTicketOutcome } from '../../core/ports/index.js';
+import { jsonParam } from './json-param.js';
 import type { SqlRunner, Statement } from './sql-runner.js';
-import { eventJson, MESSAGE_RECORD, messageJson, ticketJson } from './ticket-json.js';
+import { eventJson, MESSAGE_RECORD, messageJson, TICKET_DATA_COLUMNS, ticketJson } from './ticket-json.js';
 import { storedTicket } from './ticket.sql.js';
 import { inputCte, insertAttachmentsSql, insertEventsSql, insertMessagesSql } from './ticket-write.sql.js';
 
@@ -21,6 +22,10 @@ import { inputCte, insertAttachmentsSql, insertEventsSql, insertMessagesSql } fr
  * Message rows name tickets inserted later in the same statement; foreign keys are checked at the
  * end of the statement, when both exist.
  */
+/** Named, so a column added later with a default gets it rather than the null the JSON lacks. */
+const TICKET_COLUMN_LIST = TICKET_DATA_COLUMNS.map((c) => `"${c}"`).join(', ');
+const TICKET_VALUE_LIST = TICKET_DATA_COLUMNS.map((c) => `r."${c}"`).join(', ');
+
 const CREATE_TICKETS: Statement = {
   name: 'deskbot_tickets_create',
   text: `with ${inputCte(`id text, day date, head text, ticket jsonb, events jsonb, ${MESSAGE_RECORD}`)},
@@ -40,10 +45,9 @@ const CREATE_TICKETS: Statement = {
     from fresh join counter using (day)
     cross join lateral (select counter.last - fresh.day_count + fresh.seq as n) s
   ), ticket as (
-    insert into tickets
-    select r.* from numbered
-    cross join lateral jsonb_populate_record(null::tickets,
-      numbered.ticket || jsonb_build_object('id', numbered.id, 'number', numbered.number, 'version', 1)) r
+    insert into tickets (id, number, version, ${TICKET_COLUMN_LIST})
+    select numbered.id, numbered.number, 1, ${TICKET_VALUE_LIST}
+    from numbered cross join lateral jsonb_populate_record(null::tickets, numbered.ticket) r
     order by numbered.ordinality
     returning id, number
   ), attachments as (${insertAttachmentsSql('fresh')}),
@@ -78,7 +82,7 @@ export async function createTickets(
     ...messageJson(input.message),
   }));
   const created = new Map(
-    (await run<{ id: string; number: string }>(CREATE_TICKETS, [JSON.stringify(rows)])).map((r) => [
+    (await run<{ id: string; number: string }>(CREATE_TICKETS, [jsonParam(rows)])).map((r) => [
       r.id,
       r.number,
     ]),

@@ -5,6 +5,7 @@ import type { PersonRepository, RosterSyncSummary } from '../../core/ports/index
 import type { Db } from './database.js';
 import { people, type PersonRow } from './schema/index.js';
 import { Batcher } from './batcher.js';
+import { jsonParam } from './json-param.js';
 import { selectList } from './sql-columns.js';
 import { sqlRunnerFor, type SqlRunner, type Statement } from './sql-runner.js';
 import { personToColumns, rowToPerson, samePerson } from './person.mapper.js';
@@ -93,9 +94,7 @@ export class DrizzlePersonRepository implements PersonRepository {
   }
 
   private async matchSenders(senders: SenderKeys[]): Promise<Array<Person | null>> {
-    const rows = await this.run<PersonRow & { senderIndex: number }>(MATCH_SENDERS, [
-      JSON.stringify(senders),
-    ]);
+    const rows = await this.run<PersonRow & { senderIndex: number }>(MATCH_SENDERS, [jsonParam(senders)]);
     const bySender = new Map(rows.map((row) => [row.senderIndex, row]));
     return senders.map((_, i) => {
       const row = bySender.get(i + 1);

@@ -6,6 +6,7 @@ import {
   type TicketError,
   type TicketEvent,
 } from '../../core/tickets/index.js';
+import { jsonParam } from './json-param.js';
 import type { SqlRunner, Statement } from './sql-runner.js';
 import { eventJson, TICKET_DATA_COLUMNS, ticketJson } from './ticket-json.js';
 import { storedTicket } from './ticket.sql.js';
@@ -52,7 +53,7 @@ export async function saveTickets(
     events: events.map(eventJson),
   }));
   const saved = new Map(
-    (await run<{ ordinality: number; version: number }>(SAVE_TICKETS, [JSON.stringify(rows)])).map((r) => [
+    (await run<{ ordinality: number; version: number }>(SAVE_TICKETS, [jsonParam(rows)])).map((r) => [
       r.ordinality,
       r.version,
     ]),

@@ -580,6 +580,20 @@ export function ticketRepositoryContract(label: string, open: () => Promise<Data
       expect(fresh.length).toBeGreaterThan(5);
     });
 
+    it('stores a lone surrogate from outside as U+FFFD instead of failing the write', async () => {
+      const broken = `打印机\uD83D坏了`;
+      const fixed = '打印机\uFFFD坏了';
+      const outcome = await create({ externalId: `m-\uDC00`, ticket: { ...newTicket(), title: broken } });
+      if (!outcome.created) throw new Error('expected a new ticket');
+      expect((await repo.findById(outcome.ticket.id))?.title).toBe(fixed);
+      expect(await repo.findTicketIdByMessage('wechat', 'm-\uFFFD')).toBe(outcome.ticket.id);
+      const reply = message('reply', { text: broken });
+      const added = { ...createdEvent(), type: 'message_added' as const, data: { text: broken } };
+      expect(await repo.appendMessage(outcome.ticket.id, reply, added)).toEqual({ added: true });
+      expect((await repo.messages(outcome.ticket.id))[1]?.text).toBe(fixed);
+      expect((await repo.events(outcome.ticket.id))[1]?.data).toEqual({ text: fixed });
+    });
+
     describe('batched statements', () => {
       const run = () => sqlRunnerFor(database.db);
       const input = (externalId: string, localDate = DAY): CreateTicketInput => ({
