@@ -71,6 +71,9 @@ export function messageJson(m: NewTicketMessage): Record<string, unknown> {
   };
 }
 
-/** The batcher key of a message: the intake idempotency key. */
+/**
+ * The batcher key of a message: the intake idempotency key as stored, lone surrogates turned into
+ * U+FFFD (see jsonParam), so two ids the database sees as one never share a batch.
+ */
 export const messageKey = (m: Pick<NewTicketMessage, 'channel' | 'externalId'>): string =>
-  `${m.channel}\u0000${m.externalId}`;
+  `${m.channel}\u0000${m.externalId.replace(/\p{Cs}/gu, '\uFFFD')}`;

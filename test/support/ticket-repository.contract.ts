@@ -592,6 +592,15 @@ export function ticketRepositoryContract(label: string, open: () => Promise<Data
       expect(await repo.appendMessage(outcome.ticket.id, reply, added)).toEqual({ added: true });
       expect((await repo.messages(outcome.ticket.id))[1]?.text).toBe(fixed);
       expect((await repo.events(outcome.ticket.id))[1]?.data).toEqual({ text: fixed });
+      // Ids that differ only in their broken character are one id once stored. (The first two
+      // calls keep the batcher busy, so the rest would travel together if allowed.)
+      const results = await Promise.all(
+        ['busy-1', 'busy-2', ...['\uD800', '\uDBFF', '\uDC00', '\uDFFF'].map((c) => `twin-${c}`)].map((id) =>
+          repo.appendMessage(outcome.ticket.id, message(id), added),
+        ),
+      );
+      expect(results.map((r) => r.added)).toEqual([true, true, true, false, false, false]);
+      expect(await repo.events(outcome.ticket.id)).toHaveLength(5);
     });
 
     describe('batched statements', () => {
