@@ -8,6 +8,7 @@ import { pino } from 'pino';
 import { readDeskFile } from '../adapters/config/index.js';
 import { openDatabase } from '../adapters/db/index.js';
 import { startManagedRedis } from '../adapters/queue/managed-redis.js';
+import { notifyQueue } from '../adapters/queue/queue-names.js';
 import { createRedisConnection } from '../adapters/queue/redis-connection.js';
 import { buildServices } from '../cli/runtime/build-services.js';
 import type { DeskSettings } from '../core/desk/desk-settings.js';
@@ -114,6 +115,14 @@ function tracker(pool: WorkerPool) {
   };
 }
 
+async function drained(queue: Queue): Promise<void> {
+  for (;;) {
+    const counts = await queue.getJobCounts('waiting', 'active', 'delayed');
+    if (Object.values(counts).every((n) => n === 0)) return;
+    await new Promise((r) => setTimeout(r, 100));
+  }
+}
+
 interface RunFigures {
   ticketsPerS: number;
   p50: number;
@@ -166,6 +175,8 @@ async function pipelineRun(
     await track.until(total, 600_000);
     const ticketsPerS = N_BURST / ((performance.now() - t0) / 1000);
     console.log(`  ${label}: burst of ${N_BURST} done, ${round(ticketsPerS)} tickets/s`);
+    // Let the burst's trailing acknowledgements drain, so the latency run starts on an idle pipeline.
+    await drained(services.scheduler.queue(notifyQueue('web')));
 
     // Latency under an offered load of RATE reports/s (open loop: submissions do not wait).
     const openLoop = new Set<string>();
