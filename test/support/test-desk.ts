@@ -3,7 +3,8 @@ import type { DeskSettings } from '../../core/desk/desk-settings.js';
 import type { Person } from '../../core/desk/person.js';
 import { SAMPLE_CATEGORIES } from './sample-categories.js';
 
-const person = (p: Partial<Person> & Pick<Person, 'id' | 'name' | 'role'>): Person => ({
+/** A roster entry with every optional field empty; tests give what they are about. */
+export const person = (p: Partial<Person> & Pick<Person, 'id' | 'name' | 'role'>): Person => ({
   level: null,
   department: null,
   officeLocation: null,

@@ -1,24 +1,9 @@
 import type { DeskSettings } from '../../../core/desk/desk-settings.js';
 import type { Person } from '../../../core/desk/person.js';
-import { testDesk } from '../../support/test-desk.js';
+import { person, testDesk } from '../../support/test-desk.js';
 
 /** 2026-11-23 is a Monday; 02:00 UTC is 10:00 in Shanghai, inside the 早 shift. */
 export const SHIFT_NOW = '2026-11-23T02:00:00Z';
-
-const person = (p: Partial<Person> & Pick<Person, 'id' | 'name' | 'role'>): Person => ({
-  level: null,
-  department: null,
-  officeLocation: null,
-  phone: null,
-  email: null,
-  wechatId: null,
-  wechatName: null,
-  telegramId: null,
-  skills: [],
-  areas: [],
-  active: true,
-  ...p,
-});
 
 /**
  * A desk with three real shifts (早 08–16, 中 16–24, 晚 00–08, Asia/Shanghai) and different people on
