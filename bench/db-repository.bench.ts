@@ -17,7 +17,7 @@ import type { Person } from '../core/desk/index.js';
 import type { NewTicketMessage } from '../core/ports/index.js';
 import type { NewTicket, Ticket, TicketEvent } from '../core/tickets/index.js';
 import { startPostgresServer } from '../test/support/postgres-server.js';
-import { createdEvent, newTicket } from '../test/support/ticket-repository.contract.js';
+import { createdEvent, newTicket } from '../test/support/ticket-repository-contract/index.js';
 
 const N = Number(process.env.BENCH_DB_N ?? 2000);
 const CONCURRENCY = Number(process.env.BENCH_DB_CONCURRENCY ?? 32);

@@ -8,7 +8,7 @@ import { openDatabase } from '../../../adapters/db/index.js';
 import { resolveMigrationsFolder } from '../../../adapters/db/migrations-folder.js';
 import * as schema from '../../../adapters/db/schema/index.js';
 import { createTestDatabase } from '../../support/postgres-server.js';
-import { ticketRepositoryContract } from '../../support/ticket-repository.contract.js';
+import { ticketRepositoryContract } from '../../support/ticket-repository-contract/index.js';
 
 const journal = (): { entries: unknown[] } =>
   JSON.parse(readFileSync(join(resolveMigrationsFolder(), 'meta', '_journal.json'), 'utf8')) as {

@@ -9,7 +9,7 @@ import {
   message,
   newTicket,
   ticketRepositoryContract,
-} from '../../support/ticket-repository.contract.js';
+} from '../../support/ticket-repository-contract/index.js';
 
 const dirs: string[] = [];
 const tempDir = async () => {
