@@ -189,7 +189,9 @@ export function concurrentBurstsCases(ctx: ContractContext): void {
         ctx.repo.appendMessage(outcome.ticket.id, message(id), added),
       ),
     );
-    expect(results.map((r) => r.added)).toEqual([true, true, true, false, false, false]);
+    expect(results.slice(0, 2).map((r) => r.added)).toEqual([true, true]);
+    // Exactly one twin is stored; which one wins the race is not part of the contract.
+    expect(results.slice(2).filter((r) => r.added)).toHaveLength(1);
     expect(await ctx.repo.events(outcome.ticket.id)).toHaveLength(5);
   });
 }
