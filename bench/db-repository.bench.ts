@@ -1,3 +1,5 @@
+import { pathToFileURL } from 'node:url';
+import { round, writeResults } from './support/results.js';
 /**
  * Repository micro-benchmark on a durable PostgreSQL server: `npx tsx bench/db-repository.bench.ts`.
  * For each repository call it prints round trips per operation (every `query` a pg client sends,
@@ -231,7 +233,8 @@ async function suite(n: number, day: string, { repo, people, pool, ids }: Subjec
   return rows;
 }
 
-async function main(): Promise<void> {
+/** `npm run bench -- db` (or `npx tsx bench/db-repository.bench.ts`). */
+export async function runDbRepositoryBench(): Promise<void> {
   const server = await startPostgresServer({ durable: DURABLE });
   serverPort = new URL(server.url).port;
   const database = await openDatabase({ databaseUrl: server.url, dataDir: tmpdir(), poolSize: POOL });
@@ -263,16 +266,32 @@ async function main(): Promise<void> {
           `${cell(r.serverCpuUs, 13)} ${cell(r.serverCpuUs / base.serverCpuUs, 9, 1)} ${cell(r.opsPerS, 8)}`,
       );
     }
+    const slug = (op: string) =>
+      op
+        .replace(/[^A-Za-z0-9]+/g, '_')
+        .replace(/^_|_$/g, '')
+        .toLowerCase();
+    const metrics = Object.fromEntries(
+      rows.flatMap((r) => [
+        [`${slug(r.op)}_ops_per_s`, round(r.opsPerS)],
+        [`${slug(r.op)}_round_trips`, round(r.roundTrips, 2)],
+        [`${slug(r.op)}_node_us`, round(r.cpuUs)],
+      ]),
+    );
+    console.log(`\n  written to ${await writeResults('db', metrics)}`);
   } finally {
     await database.close();
     await server.stop();
   }
 }
 
-main().then(
-  () => process.exit(0),
-  (e: unknown) => {
-    console.error(e);
-    process.exit(1);
-  },
-);
+// Run directly as a script as well as through bench/run.ts.
+if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
+  runDbRepositoryBench().then(
+    () => process.exit(0),
+    (e: unknown) => {
+      console.error(e);
+      process.exit(1);
+    },
+  );
+}

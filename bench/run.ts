@@ -4,6 +4,7 @@
  */
 const BENCHMARKS: Record<string, () => Promise<void>> = {
   pipeline: async () => (await import('./pipeline.bench.js')).runPipelineBench(),
+  db: async () => (await import('./db-repository.bench.js')).runDbRepositoryBench(),
 };
 
 async function main(): Promise<void> {
