@@ -77,12 +77,12 @@ export async function startDeskbot(
         useCases: services.useCases,
       });
       up.workers = true;
-      const resumed = await services.useCases.resumePipeline.execute();
-      logger.info(resumed, 'pipeline resumed: unfinished tickets have their next step queued');
       stack.push('workers', async () => {
         up.workers = false;
         await pool.close();
       });
+      const resumed = await services.useCases.resumePipeline.execute();
+      logger.info(resumed, 'pipeline resumed: unfinished tickets have their next step queued');
     }
     for (const c of config.channels)
       if (c.enabled && roles.has(c.channel as never) && NOT_YET_BUILT.has(c.channel))
