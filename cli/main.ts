@@ -61,7 +61,11 @@ async function main(argv: string[]): Promise<number> {
         logger.fatal({ err: e.message, stack: e.stack }, 'uncaught exception');
         stopAndExit(1);
       });
-      const running = await startDeskbot(config, logger, stack);
+      const running = await startDeskbot(config, logger, stack, (reason) => {
+        // Exit non-zero so a supervisor (systemd, compose) restarts the whole desk cleanly.
+        logger.fatal({ reason }, 'stopping: a vital part is gone');
+        stopAndExit(1);
+      });
       if (running.url)
         logger.info({ url: running.url }, `deskbot is up: open ${running.url} to report a fault`);
       return -1; // keep running

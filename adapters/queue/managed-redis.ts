@@ -32,6 +32,8 @@ export interface ManagedRedisOptions {
   logger: Logger;
   redisServerPath?: string;
   startTimeoutMs?: number;
+  /** Called when redis-server exits without stop() being asked: the queues are gone with it. */
+  onUnexpectedExit?: (how: string) => void;
 }
 
 interface ServerState {
@@ -107,7 +109,9 @@ async function launch(dir: string, port: number, options: ManagedRedisOptions): 
   void exited.then((how) => {
     hasExited = true;
     watchdog.kill('SIGKILL');
-    if (!stopping) logger.error({ redisPid: pid, how }, 'managed redis-server exited unexpectedly');
+    if (stopping) return;
+    logger.error({ redisPid: pid, how }, 'managed redis-server exited unexpectedly');
+    options.onUnexpectedExit?.(String(how));
   });
   // Nothing here keeps deskbot alive by itself; if it exits without stop(), the watchdog acts.
   child.unref();

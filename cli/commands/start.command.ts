@@ -34,6 +34,8 @@ export async function startDeskbot(
   config: AppConfig,
   logger: Logger,
   stack = new ShutdownStack(logger),
+  /** Something deskbot cannot run without is gone; the caller stops and exits non-zero. */
+  onFatal: (reason: string) => void = () => undefined,
 ): Promise<Running> {
   try {
     for (const c of config.channels)
@@ -42,7 +44,9 @@ export async function startDeskbot(
         `channel ${c.channel}: ${c.enabled ? 'enabled' : 'disabled'} — ${c.reason}`,
       );
 
-    const redis = await redisEndpoint(config.redisUrl, config.dataDir, logger);
+    const redis = await redisEndpoint(config.redisUrl, config.dataDir, logger, (how) =>
+      onFatal(`managed redis-server exited (${how})`),
+    );
     stack.push('redis', redis.stop);
 
     const database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir, logger });

@@ -13,9 +13,15 @@ export async function redisEndpoint(
   redisUrl: string | null,
   dataDir: string,
   logger: Logger,
+  /** The managed server died under us: nothing can be queued any more. */
+  onLost: (how: string) => void = () => undefined,
 ): Promise<RedisEndpoint> {
   if (redisUrl) return { url: redisUrl, managed: false, stop: async () => undefined };
-  const managed = await startManagedRedis({ dataDir: join(dataDir, 'redis'), logger });
+  const managed = await startManagedRedis({
+    dataDir: join(dataDir, 'redis'),
+    logger,
+    onUnexpectedExit: onLost,
+  });
   logger.info({ redisPid: managed.pid }, 'managed redis-server started (loopback, AOF on)');
   return { url: managed.url, managed: true, stop: () => managed.stop() };
 }
