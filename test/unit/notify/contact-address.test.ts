@@ -2,25 +2,11 @@ import { describe, expect, it } from 'vitest';
 import type { Channel } from '../../../core/inbound/channel.js';
 import type { Person } from '../../../core/desk/person.js';
 import { addressOn, preferredStaffChannel, reporterAddress } from '../../../core/notify/index.js';
+import { person } from '../../support/test-desk.js';
 import { aTicket } from '../tickets/ticket.fixture.js';
 
-const staff = (fields: Partial<Person> = {}): Person => ({
-  id: 'desk-a',
-  name: '王服务台',
-  role: 'desk',
-  level: null,
-  department: null,
-  officeLocation: null,
-  phone: null,
-  email: null,
-  wechatId: null,
-  wechatName: null,
-  telegramId: null,
-  skills: [],
-  areas: [],
-  active: true,
-  ...fields,
-});
+const staff = (fields: Partial<Person> = {}): Person =>
+  person({ id: 'desk-a', name: '王服务台', role: 'desk', ...fields });
 
 const everywhere = staff({
   phone: '13900139000',

@@ -1,26 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import type { Person } from '../../../core/desk/person.js';
 import { acknowledgementText, dispatchText, triageText } from '../../../core/notify/index.js';
+import { person } from '../../support/test-desk.js';
 import { aTicket } from '../tickets/ticket.fixture.js';
 
-const person = (id: string, name: string): Person => ({
-  id,
-  name,
-  role: id.startsWith('desk') ? 'desk' : 'engineer',
-  level: null,
-  department: null,
-  officeLocation: null,
-  phone: null,
-  email: null,
-  wechatId: null,
-  wechatName: null,
-  telegramId: null,
-  skills: [],
-  areas: [],
-  active: true,
-});
-const owner = person('desk-a', '王服务台');
-const engineer = person('eng-print', '赵打印');
+const someone = (id: string, name: string): Person =>
+  person({ id, name, role: id.startsWith('desk') ? 'desk' : 'engineer' });
+const owner = someone('desk-a', '王服务台');
+const engineer = someone('eng-print', '赵打印');
 
 describe('acknowledgementText', () => {
   it('names the ticket, its category, the desk owner and the engineer with the response time', () => {
