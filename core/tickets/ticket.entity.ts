@@ -78,3 +78,43 @@ export interface Ticket {
 
 /** A ticket before storage gives it an id and a number. */
 export type NewTicket = Omit<Ticket, 'id' | 'number' | 'version'>;
+
+/** Milestones, on-site record and rating of a ticket nothing has happened to yet. */
+export type TicketProgress = Pick<
+  Ticket,
+  | 'acceptedAt'
+  | 'dispatchedAt'
+  | 'acknowledgedAt'
+  | 'arrivedAt'
+  | 'departedAt'
+  | 'resolvedAt'
+  | 'closedAt'
+  | 'resolution'
+  | 'rating'
+  | 'ratingComment'
+  | 'ratedAt'
+>;
+
+/** A fresh object each call (the arrays inside are mutable). One place to extend when the form grows. */
+export function noProgressYet(): TicketProgress {
+  return {
+    acceptedAt: null,
+    dispatchedAt: null,
+    acknowledgedAt: null,
+    arrivedAt: null,
+    departedAt: null,
+    resolvedAt: null,
+    closedAt: null,
+    resolution: {
+      process: null,
+      remote: null,
+      parts: [],
+      consumables: [],
+      signedOffBy: null,
+      signedOffAt: null,
+    },
+    rating: null,
+    ratingComment: null,
+    ratedAt: null,
+  };
+}

@@ -1,6 +1,6 @@
 import type { InboundMessage } from '../../inbound/inbound-message.js';
 import type { Person } from '../../desk/person.js';
-import type { NewTicket } from '../../tickets/ticket.entity.js';
+import { noProgressYet, type NewTicket } from '../../tickets/ticket.entity.js';
 
 const TITLE_MAX = 60;
 
@@ -48,23 +48,6 @@ export function newTicketFromMessage(message: InboundMessage, reporter: Person |
     reportedAt: message.receivedAt,
     createdAt: now,
     updatedAt: now,
-    acceptedAt: null,
-    dispatchedAt: null,
-    acknowledgedAt: null,
-    arrivedAt: null,
-    departedAt: null,
-    resolvedAt: null,
-    closedAt: null,
-    resolution: {
-      process: null,
-      remote: null,
-      parts: [],
-      consumables: [],
-      signedOffBy: null,
-      signedOffAt: null,
-    },
-    rating: null,
-    ratingComment: null,
-    ratedAt: null,
+    ...noProgressYet(),
   };
 }

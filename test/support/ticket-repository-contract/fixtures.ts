@@ -1,6 +1,7 @@
 import type { Person } from '../../../core/desk/index.js';
+import { person as aPerson } from '../test-desk.js';
 import type { NewTicketMessage } from '../../../core/ports/index.js';
-import type { NewTicket, TicketEvent } from '../../../core/tickets/index.js';
+import { noProgressYet, type NewTicket, type TicketEvent } from '../../../core/tickets/index.js';
 
 export const DAY = '2026-11-23';
 export const AT = new Date('2026-11-23T01:02:03.456Z');
@@ -41,24 +42,7 @@ export function newTicket(): NewTicket {
     reportedAt: AT,
     createdAt: AT,
     updatedAt: AT,
-    acceptedAt: null,
-    dispatchedAt: null,
-    acknowledgedAt: null,
-    arrivedAt: null,
-    departedAt: null,
-    resolvedAt: null,
-    closedAt: null,
-    resolution: {
-      process: null,
-      remote: null,
-      parts: [],
-      consumables: [],
-      signedOffBy: null,
-      signedOffAt: null,
-    },
-    rating: null,
-    ratingComment: null,
-    ratedAt: null,
+    ...noProgressYet(),
   };
 }
 
@@ -154,21 +138,14 @@ export function event(type: TicketEvent['type'], at = AT): TicketEvent {
 }
 
 export function person(id: string, overrides: Partial<Person> = {}): Person {
-  return {
+  return aPerson({
     id,
     name: id,
     role: 'engineer',
     level: 1,
     department: 'IT',
-    officeLocation: null,
-    phone: null,
-    email: null,
-    wechatId: null,
-    wechatName: null,
-    telegramId: null,
     skills: ['打印机', '电脑'],
     areas: ['A座', '*'],
-    active: true,
     ...overrides,
-  };
+  });
 }

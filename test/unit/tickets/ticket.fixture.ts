@@ -1,4 +1,4 @@
-import type { Ticket } from '../../../core/tickets/ticket.entity.js';
+import { noProgressYet, type Ticket } from '../../../core/tickets/ticket.entity.js';
 import type { TicketStatus } from '../../../core/tickets/ticket-status.js';
 
 const REPORTED = new Date('2026-11-23T01:55:00Z');
@@ -39,24 +39,9 @@ export function aTicket(overrides: Partial<Ticket> = {}): Ticket {
     reportedAt: REPORTED,
     createdAt: REPORTED,
     updatedAt: REPORTED,
+    ...noProgressYet(),
     acceptedAt: status === 'new' ? null : REPORTED,
     dispatchedAt: assigned ? REPORTED : null,
-    acknowledgedAt: null,
-    arrivedAt: null,
-    departedAt: null,
-    resolvedAt: null,
-    closedAt: null,
-    resolution: {
-      process: null,
-      remote: null,
-      parts: [],
-      consumables: [],
-      signedOffBy: null,
-      signedOffAt: null,
-    },
-    rating: null,
-    ratingComment: null,
-    ratedAt: null,
     ...overrides,
   };
 }
