@@ -1,6 +1,24 @@
 import type { Channel } from '../inbound/channel.js';
 
-export type NotificationPurpose = 'acknowledgement' | 'dispatch' | 'triage' | 'status';
+export type NotificationPurpose =
+  | 'acknowledgement'
+  | 'dispatch'
+  | 'triage'
+  | 'status'
+  /** The answer to a chat command or question. */
+  | 'reply'
+  /** The bot asks the reporter for missing details. */
+  | 'question'
+  | 'reminder'
+  | 'escalation'
+  | 'breach'
+  | 'satisfaction'
+  | 'complaint'
+  | 'handover'
+  | 'report'
+  | 'callback'
+  /** Operational alert to staff (a channel went down, a bot logged out). */
+  | 'alert';
 
 /** Something to say to someone on a channel. Carried out by that channel's notifier. */
 export interface Notification {

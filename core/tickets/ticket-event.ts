@@ -28,6 +28,24 @@ export const TICKET_EVENT_TYPES = [
   'triage_needed',
   'notified',
   'field_changed',
+  /** 进展: a work-log note by the engineer. */
+  'noted',
+  /** The engineer left the site (on-site time ends). */
+  'departed',
+  'escalated',
+  /** The desk corrected the category: a labelled example for the classifier. */
+  'reclassified',
+  'rated',
+  'sla_reminder',
+  'sla_breached',
+  /** 交接班: ownership passed to the next shift's desk engineer. */
+  'handed_over',
+  /** A step of the complaint process (data.step says which). */
+  'complaint',
+  /** A phone call was linked to the ticket. */
+  'call_linked',
+  /** A monitoring alert fired again or resolved. */
+  'alert',
 ] as const;
 export type TicketEventType = (typeof TICKET_EVENT_TYPES)[number];
 

@@ -30,6 +30,17 @@ export const EVENT_LABELS: Record<TicketEventType, string> = {
   triage_needed: '暂无合适工程师，由服务台人工派单',
   notified: '已通知',
   field_changed: '信息已更新',
+  noted: '工程师记录进展',
+  departed: '工程师已离场',
+  escalated: '已升级',
+  reclassified: '分类已更正',
+  rated: '用户已评价',
+  sla_reminder: '响应时限提醒',
+  sla_breached: '已超时',
+  handed_over: '已交接班',
+  complaint: '投诉处理',
+  call_linked: '已关联来电',
+  alert: '监控告警更新',
 };
 
 /** Labels of the 工单 form fields, keyed by the field path the API and the form share. */

@@ -1,0 +1,2 @@
+-- Reserved for SLA timers (issue 6); its owner replaces this placeholder.
+SELECT 1;
