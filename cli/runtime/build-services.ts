@@ -2,6 +2,7 @@ import type { Logger } from 'pino';
 import { CachedPersonRepository } from '../../adapters/cache/cached-person.repository.js';
 import { createJiebaTokenizer } from '../../adapters/classify/jieba-tokenizer.js';
 import { DrizzlePersonRepository, DrizzleTicketRepository, type Database } from '../../adapters/db/index.js';
+import { ObservedTicketRepository } from '../../adapters/events/observed-ticket.repository.js';
 import { BullmqIntakeGateway } from '../../adapters/queue/bullmq-intake-gateway.js';
 import { BullmqJobScheduler } from '../../adapters/queue/bullmq-job-scheduler.js';
 import type { DeskSettings } from '../../core/desk/desk-settings.js';
@@ -31,7 +32,8 @@ export const systemClock: Clock = { now: () => new Date() };
 export function buildServices(settings: ServiceSettings) {
   const { database, desk } = settings;
   const clock = settings.clock ?? systemClock;
-  const tickets = new DrizzleTicketRepository(database.db);
+  // Features that react to ticket changes register with `tickets.observe(listener)`.
+  const tickets = new ObservedTicketRepository(new DrizzleTicketRepository(database.db), settings.logger);
   const people = new CachedPersonRepository(new DrizzlePersonRepository(database.db));
   const scheduler = new BullmqJobScheduler({
     redisUrl: settings.redisUrl,

@@ -5,3 +5,4 @@ export * from './clock.port.js';
 export * from './logger.port.js';
 export * from './tokenizer.port.js';
 export * from './intake-gateway.port.js';
+export * from './ticket-change.port.js';
