@@ -6,3 +6,7 @@ export * from './logger.port.js';
 export * from './tokenizer.port.js';
 export * from './intake-gateway.port.js';
 export * from './ticket-change.port.js';
+export * from './chat-conversation.repository.port.js';
+export * from './burst-timer.port.js';
+export * from './kpi.port.js';
+export * from './triage-model.repository.port.js';

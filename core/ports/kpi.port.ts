@@ -1,0 +1,29 @@
+import type { CallCounts, TicketCounts } from '../kpi/kpi-counts.js';
+import type { WorkloadCounts } from '../kpi/engineer-workload.js';
+import type { KpiGrouping, KpiPeriod } from '../kpi/kpi-period.js';
+
+export interface KpiQuery {
+  period: KpiPeriod;
+  by: KpiGrouping | null;
+  /** An acknowledgement within this many minutes of dispatch is in time (desk sla.responseMinutes). */
+  responseMinutes: number;
+  /** Unacknowledged dispatches whose deadline is after this instant are not yet judged. */
+  asOf: Date;
+}
+
+export interface GroupedCounts<C> {
+  total: C;
+  /** One entry per group that has any tickets (calls) in the period; key null = none recorded. */
+  groups: Array<{ key: string | null; counts: C }>;
+}
+
+/**
+ * The KPI sums over any period, computed by storage in aggregate (never by loading tickets), with the
+ * same definitions as core/kpi's `countTickets`, `countCalls` and `countWorkload`.
+ */
+export interface KpiRepository {
+  ticketCounts(query: KpiQuery): Promise<GroupedCounts<TicketCounts>>;
+  /** Desk calls by the caller's department; null when no call records are kept. */
+  callCounts(query: KpiQuery): Promise<GroupedCounts<CallCounts> | null>;
+  workload(query: KpiQuery): Promise<WorkloadCounts[]>;
+}
