@@ -5,3 +5,8 @@ export * from './ticket-attachments.table.js';
 export * from './ticket-events.table.js';
 export * from './ticket-counters.table.js';
 export * from './ticket-person-counts.table.js';
+export * from './timers.table.js';
+export * from './sla-breaches.table.js';
+export * from './email.table.js';
+export * from './chat-conversations.table.js';
+export * from './triage-models.table.js';

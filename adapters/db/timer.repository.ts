@@ -1,0 +1,104 @@
+import { and, eq, inArray, like, sql } from 'drizzle-orm';
+import type { StoredTimer, TimerKey, TimerSpec, TimerStore } from '../../core/ports/timer-scheduler.port.js';
+import type { Db } from './database.js';
+import { timers, type TimerRow } from './schema/index.js';
+
+const toTimer = (r: TimerRow): StoredTimer => ({
+  ticketId: r.ticketId,
+  kind: r.kind,
+  n: r.n,
+  dueAt: r.dueAt,
+  data: r.data,
+  state: r.state,
+  version: r.version,
+  firedAt: r.firedAt,
+});
+
+const keyIs = (k: TimerKey) =>
+  and(eq(timers.ticketId, k.ticketId), eq(timers.kind, k.kind), eq(timers.n, k.n));
+
+// LIKE treats % and _ as wildcards; kinds contain `_` never, but a prefix from a caller might.
+const escapeLike = (s: string): string => s.replace(/[\\%_]/g, (c) => `\\${c}`);
+
+/** The timers table: the durable half of every timer (see core/ports/timer-scheduler.port.ts). */
+export class DrizzleTimerRepository implements TimerStore {
+  constructor(private readonly db: Db) {}
+
+  /**
+   * Stores `spec` as pending. An unchanged pending timer is left alone (changed: false), so repeating
+   * a schedule does not churn its job; anything else (moved, re-armed) gets a new version.
+   */
+  async upsert(spec: TimerSpec, now: Date): Promise<{ timer: StoredTimer; changed: boolean }> {
+    const rows = await this.db
+      .insert(timers)
+      .values({ ...spec, state: 'pending', version: 1, createdAt: now, updatedAt: now })
+      .onConflictDoUpdate({
+        target: [timers.ticketId, timers.kind, timers.n],
+        set: {
+          dueAt: sql`excluded.due_at`,
+          data: sql`excluded.data`,
+          state: 'pending',
+          version: sql`${timers.version} + 1`,
+          updatedAt: now,
+          firedAt: null,
+        },
+        setWhere: sql`not (${timers.state} = 'pending' and ${timers.dueAt} = excluded.due_at and ${timers.data} = excluded.data)`,
+      })
+      .returning();
+    const written = rows[0];
+    if (written) return { timer: toTimer(written), changed: true };
+    const stored = await this.find(spec);
+    if (!stored) throw new Error(`timer ${spec.kind} of ${spec.ticketId} vanished while being scheduled`);
+    return { timer: stored, changed: false };
+  }
+
+  async find(key: TimerKey): Promise<StoredTimer | null> {
+    const rows = await this.db.select().from(timers).where(keyIs(key));
+    return rows[0] ? toTimer(rows[0]) : null;
+  }
+
+  /** pending → cancelled; the cancelled row is returned (its job is then stale). */
+  async cancel(key: TimerKey, now: Date): Promise<StoredTimer | null> {
+    const rows = await this.db
+      .update(timers)
+      .set({ state: 'cancelled', updatedAt: now })
+      .where(and(keyIs(key), eq(timers.state, 'pending')))
+      .returning();
+    return rows[0] ? toTimer(rows[0]) : null;
+  }
+
+  async claim(key: TimerKey, version: number): Promise<StoredTimer | null> {
+    const rows = await this.db
+      .update(timers)
+      .set({ state: 'firing', updatedAt: sql`now()` })
+      .where(and(keyIs(key), eq(timers.version, version), eq(timers.state, 'pending')))
+      .returning();
+    return rows[0] ? toTimer(rows[0]) : null;
+  }
+
+  async complete(key: TimerKey, version: number, at: Date): Promise<void> {
+    await this.db
+      .update(timers)
+      .set({ state: 'fired', firedAt: at, updatedAt: at })
+      .where(and(keyIs(key), eq(timers.version, version), eq(timers.state, 'firing')));
+  }
+
+  async list(ticketId: string, kindPrefix = ''): Promise<StoredTimer[]> {
+    const rows = await this.db
+      .select()
+      .from(timers)
+      .where(and(eq(timers.ticketId, ticketId), like(timers.kind, `${escapeLike(kindPrefix)}%`)))
+      .orderBy(timers.dueAt, timers.kind, timers.n);
+    return rows.map(toTimer);
+  }
+
+  /** Every timer a job should exist for: pending ones, and claimed ones whose handler never finished. */
+  async active(): Promise<StoredTimer[]> {
+    const rows = await this.db
+      .select()
+      .from(timers)
+      .where(inArray(timers.state, ['pending', 'firing']))
+      .orderBy(timers.dueAt);
+    return rows.map(toTimer);
+  }
+}

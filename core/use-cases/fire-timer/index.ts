@@ -1,0 +1,1 @@
+export * from './fire-timer.use-case.js';

@@ -1,0 +1,140 @@
+import { setTimeout as delay } from 'node:timers/promises';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { timerJobId } from '../../../adapters/timers/timer-job.js';
+import { RecordingHandler, TimerHarness, waitUntil } from './timer-harness.js';
+
+const inMs = (ms: number): Date => new Date(Date.now() + ms);
+
+describe('durable timers on BullMQ delayed jobs', () => {
+  const handler = new RecordingHandler();
+  let h: TimerHarness;
+
+  beforeAll(async () => {
+    h = await TimerHarness.open(handler);
+  });
+  beforeEach(async () => {
+    await h.reset(handler);
+  });
+  afterAll(async () => {
+    await h.close();
+  });
+
+  it('fires each timer once, within a second of its due time, and marks the row fired', async () => {
+    await h.startWorker();
+    const { scheduler } = h.timers;
+    await scheduler.schedule({ ticketId: 't1', kind: 'test.remind', n: 0, dueAt: inMs(1_200), data: {} });
+    await scheduler.schedule({
+      ticketId: 't1',
+      kind: 'test.breach',
+      n: 0,
+      dueAt: inMs(1_800),
+      data: { a: 1 },
+    });
+    await waitUntil(() => handler.firings.length === 2);
+    await delay(500);
+    expect(handler.firings).toHaveLength(2);
+    for (const f of handler.firings) {
+      expect(f.firedAt - f.dueAt).toBeGreaterThanOrEqual(-5);
+      expect(f.firedAt - f.dueAt).toBeLessThanOrEqual(1_000);
+    }
+    const rows = await scheduler.list('t1', 'test.');
+    expect(rows.map((r) => [r.kind, r.state])).toEqual([
+      ['test.remind', 'fired'],
+      ['test.breach', 'fired'],
+    ]);
+    expect(rows.every((r) => r.firedAt !== null)).toBe(true);
+  });
+
+  it('a moved timer fires only at its new time, a cancelled one never', async () => {
+    await h.startWorker();
+    const { scheduler } = h.timers;
+    await scheduler.schedule({ ticketId: 't2', kind: 'test.moved', n: 0, dueAt: inMs(800), data: {} });
+    await scheduler.schedule({ ticketId: 't2', kind: 'test.dropped', n: 0, dueAt: inMs(800), data: {} });
+    const later = inMs(2_000);
+    await scheduler.schedule({ ticketId: 't2', kind: 'test.moved', n: 0, dueAt: later, data: {} });
+    expect(await scheduler.cancel({ ticketId: 't2', kind: 'test.dropped', n: 0 })).toBe(true);
+    await waitUntil(() => handler.firings.length === 1);
+    await delay(1_000);
+    expect(handler.firings.map((f) => f.key)).toEqual(['t2/test.moved/0']);
+    expect(handler.firings[0]?.dueAt).toBe(later.getTime());
+    expect(handler.firings[0]!.firedAt).toBeGreaterThanOrEqual(later.getTime() - 5);
+    const dropped = await h.timers.store.find({ ticketId: 't2', kind: 'test.dropped', n: 0 });
+    expect(dropped?.state).toBe('cancelled');
+  });
+
+  it('scheduling the same timer twice keeps one job and one version', async () => {
+    const { scheduler, queue } = h.timers;
+    const spec = { ticketId: 't3', kind: 'test.same', n: 2, dueAt: inMs(60_000), data: { x: 'y' } };
+    await scheduler.schedule(spec);
+    await scheduler.schedule({ ...spec, dueAt: new Date(spec.dueAt) });
+    const row = await h.timers.store.find(spec);
+    expect(row?.version).toBe(1);
+    expect(await queue.getDelayedCount()).toBe(1);
+    expect(await queue.getJob(timerJobId({ ...spec, version: 1 }))).toBeTruthy();
+  });
+
+  it('a worker killed between scheduling and firing: the next one fires every timer once', async () => {
+    await h.startWorker();
+    const { scheduler } = h.timers;
+    for (let i = 0; i < 5; i++)
+      await scheduler.schedule({
+        ticketId: 't4',
+        kind: 'test.remind',
+        n: i,
+        dueAt: inMs(1_500 + i * 100),
+        data: {},
+      });
+    await h.killWorker();
+    await delay(2_500); // all are due while nobody listens
+    expect(handler.firings).toHaveLength(0);
+    await h.startWorker();
+    await waitUntil(() => handler.firings.length === 5);
+    await delay(700);
+    expect(handler.firings).toHaveLength(5);
+    expect(new Set(handler.firings.map((f) => f.key)).size).toBe(5);
+  });
+
+  it('reconciliation re-adds lost jobs, fires overdue ones and removes orphans', async () => {
+    const { scheduler, queue } = h.timers;
+    await scheduler.schedule({ ticketId: 't5', kind: 'test.lost', n: 0, dueAt: inMs(-2_000), data: {} });
+    await scheduler.schedule({ ticketId: 't5', kind: 'test.future', n: 0, dueAt: inMs(1_500), data: {} });
+    await scheduler.schedule({ ticketId: 't5', kind: 'test.gone', n: 0, dueAt: inMs(60_000), data: {} });
+    // Redis lost everything (say, a fresh server); a stray job with no row is left behind.
+    await queue.obliterate({ force: true });
+    await queue.add(
+      'test.stray',
+      { ticketId: 't5', kind: 'test.stray', n: 0, version: 1, dueAt: '' },
+      {
+        jobId: 'test-t5-stray-0-v1',
+        delay: 60_000,
+      },
+    );
+    await h.timers.store.cancel({ ticketId: 't5', kind: 'test.gone', n: 0 }, new Date());
+    const role = await h.startWorker();
+    expect(role.reconciliation).toEqual({ active: 2, readded: 2, overdue: 1, orphansRemoved: 1 });
+    await waitUntil(() => handler.firings.length === 2);
+    await delay(500);
+    expect(handler.firings.map((f) => f.key).sort()).toEqual(['t5/test.future/0', 't5/test.lost/0']);
+    expect(await queue.getJob('test-t5-stray-0-v1')).toBeUndefined();
+    const again = await h.timers.reconcile();
+    expect(again).toEqual({ active: 0, readded: 0, overdue: 0, orphansRemoved: 0 });
+  });
+
+  it('a claimed timer acts once: a second delivery of the same version does nothing', async () => {
+    const { scheduler, fire } = h.timers;
+    await scheduler.schedule({ ticketId: 't6', kind: 'test.once', n: 0, dueAt: inMs(-10), data: {} });
+    const cmd = { ticketId: 't6', kind: 'test.once', n: 0, version: 1 };
+    const [a, b] = await Promise.all([fire.execute(cmd), fire.execute(cmd)]);
+    const outcomes = [a, b].map((r) => (r.ok ? r.value.fired : null));
+    expect(outcomes.filter((x) => x === true)).toHaveLength(1);
+    expect(handler.count('t6/test.once/0')).toBe(1);
+    const stale = await fire.execute({ ...cmd, version: 0 });
+    expect(stale.ok && stale.value).toEqual({ fired: false, why: 'moved' });
+  });
+
+  it('refuses kinds that are not family.name', async () => {
+    await expect(
+      h.timers.scheduler.schedule({ ticketId: 't7', kind: 'sla:response', n: 0, dueAt: inMs(1), data: {} }),
+    ).rejects.toThrow(/family\.name/);
+  });
+});
