@@ -1,3 +1,4 @@
+import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { parse } from 'csv-parse/sync';
@@ -78,5 +79,17 @@ describe.each(CORPORA)('training corpus $file', ({ file, minPerCategory }) => {
       seen.add(key);
     }
     expect(repeated).toEqual([]);
+  });
+});
+
+describe('training corpus README', () => {
+  it('quotes the counts corpus-stats.mjs computes from the files as they are now', () => {
+    const script = fileURLToPath(new URL('../../data/training/corpus-stats.mjs', import.meta.url));
+    const stats = execFileSync(process.execPath, [script], { encoding: 'utf8' }).trim();
+    const readme = readFileSync(
+      fileURLToPath(new URL('../../data/training/README.md', import.meta.url)),
+      'utf8',
+    );
+    expect(readme).toContain(stats);
   });
 });
