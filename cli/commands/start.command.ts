@@ -10,6 +10,7 @@ import { buildServices } from '../runtime/build-services.js';
 import { healthProbe } from '../runtime/health.js';
 import { redisEndpoint } from '../runtime/redis-endpoint.js';
 import { ShutdownStack } from '../runtime/shutdown-stack.js';
+import { startTimerRole } from '../runtime/timers-role.js';
 
 /** Channels this version has a notifier for (the web reporter reads replies on the ticket page). */
 const DELIVERABLE: ReadonlySet<Channel> = new Set(['web']);
@@ -87,6 +88,14 @@ export async function startDeskbot(
       });
       const resumed = await services.useCases.resumePipeline.execute();
       logger.info(resumed, 'pipeline resumed: unfinished tickets have their next step queued');
+      const timerRole = await startTimerRole({
+        timers: services.timers,
+        redisUrl: redis.url,
+        prefix: config.queuePrefix,
+        logger,
+        stalledIntervalMs: config.workerStalledMs,
+      });
+      stack.push('timers', () => timerRole.close());
     }
     for (const c of config.channels)
       if (c.enabled && roles.has(c.channel as never) && NOT_YET_BUILT.has(c.channel))

@@ -8,6 +8,7 @@ import { BullmqJobScheduler } from '../../adapters/queue/bullmq-job-scheduler.js
 import type { DeskSettings } from '../../core/desk/desk-settings.js';
 import type { Channel } from '../../core/inbound/channel.js';
 import type { Clock } from '../../core/ports/clock.port.js';
+import { buildTimerServices } from './timers-role.js';
 import { ClassifyTicketUseCase } from '../../core/use-cases/classify-ticket/classify-ticket.use-case.js';
 import { DispatchTicketUseCase } from '../../core/use-cases/dispatch-ticket/dispatch-ticket.use-case.js';
 import { IngestMessageUseCase } from '../../core/use-cases/ingest-message/ingest-message.use-case.js';
@@ -43,12 +44,15 @@ export function buildServices(settings: ServiceSettings) {
   const intake = new BullmqIntakeGateway(scheduler);
   const tokenizer = createJiebaTokenizer(desk.categories.flatMap((c) => [c.name, ...c.keywords]));
   const jobs = scheduler;
+  // Durable timers (SLA, follow-ups): features register handlers in `timers.registry`.
+  const timers = buildTimerServices({ db: database.db, jobs: scheduler, clock });
   return {
     clock,
     tickets,
     people,
     scheduler,
     intake,
+    timers,
     useCases: {
       ingest: new IngestMessageUseCase({ tickets, people, jobs, clock, desk }),
       classify: new ClassifyTicketUseCase({ tickets, people, jobs, tokenizer, clock, desk }),
