@@ -3,3 +3,4 @@ export * from './command.errors.js';
 export * from './command-usage.js';
 export * from './parse-command.js';
 export * from './parse-resolution.js';
+export * from './command-policy.js';

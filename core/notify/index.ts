@@ -1,2 +1,3 @@
 export * from './contact-address.js';
 export * from './notification-text.js';
+export * from './status-text.js';

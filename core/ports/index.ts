@@ -10,3 +10,4 @@ export * from './chat-conversation.repository.port.js';
 export * from './burst-timer.port.js';
 export * from './kpi.port.js';
 export * from './triage-model.repository.port.js';
+export * from './ticket-query.port.js';

@@ -1,0 +1,2 @@
+export * from './query-period.js';
+export * from './query-answers.js';
