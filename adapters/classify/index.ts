@@ -1,1 +1,3 @@
 export * from './jieba-tokenizer.js';
+export * from './mixed-tokenizer.js';
+export * from './read-labelled-csv.js';

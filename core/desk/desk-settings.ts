@@ -1,5 +1,6 @@
 import type { ModuleType } from './module-type.js';
 import type { Person } from './person.js';
+import type { TriageSettings } from '../classify/triage-settings.js';
 
 export const WEEKDAYS = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'] as const;
 export type Weekday = (typeof WEEKDAYS)[number];
@@ -41,4 +42,6 @@ export interface DeskSettings {
   categories: CategoryDefinition[];
   hotlines: string[];
   sla: SlaPolicy;
+  /** Learning triage (desk.yaml `triage:`); absent = defaults. */
+  triage?: TriageSettings;
 }

@@ -1,5 +1,8 @@
-import { classifyByRules } from '../../classify/rule-classifier.js';
+import { DEFAULT_TRIAGE_SETTINGS } from '../../classify/triage-settings.js';
+import { routeAfterClassify, type TriageRoute } from '../../classify/triage-route.js';
 import type { DeskSettings } from '../../desk/desk-settings.js';
+import type { Person } from '../../desk/person.js';
+import type { Channel } from '../../inbound/channel.js';
 import { chooseOwner } from '../../dispatch/choose-owner.js';
 import { peopleOnShift } from '../../dispatch/shift-calendar.js';
 import type { Clock } from '../../ports/clock.port.js';
@@ -11,7 +14,10 @@ import { err, ok, type Result } from '../../shared/result.js';
 import type { Ticket } from '../../tickets/ticket.entity.js';
 import { SYSTEM, type TicketEvent } from '../../tickets/ticket-event.js';
 import { transition } from '../../tickets/ticket-lifecycle.js';
+import { triageAlerts } from '../dispatch-ticket/dispatch-notifications.js';
 import { permanent, retryable, type UseCaseError } from '../use-case.errors.js';
+import { applyVerdict, asModuleType, entitiesOf } from './classification-facts.js';
+import { rulesOnlySource, type TriageClassifierSource } from './triage-source.js';
 
 export interface ClassifyTicketDeps {
   tickets: TicketRepository;
@@ -19,11 +25,17 @@ export interface ClassifyTicketDeps {
   jobs: JobScheduler;
   tokenizer: Tokenizer;
   clock: Clock;
-  desk: Pick<DeskSettings, 'categories' | 'shifts' | 'rota' | 'timezone'>;
+  desk: Pick<DeskSettings, 'categories' | 'shifts' | 'rota' | 'timezone'> &
+    Partial<Pick<DeskSettings, 'people' | 'triage'>>;
+  /** The learning classifier in force; keyword rules only when absent. */
+  triage?: TriageClassifierSource;
+  /** Channels staff can be told on (triage alerts); none → the event log alone records it. */
+  enabledChannels?: ReadonlySet<Channel>;
 }
 
 export type ClassifyOutcome =
-  { ticketId: string; category: string; ownerId: string } | { ticketId: string; skipped: string };
+  | { ticketId: string; category: string; ownerId: string; route: TriageRoute['kind'] }
+  | { ticketId: string; skipped: string };
 
 const CLASSIFIER = SYSTEM('classifier');
 
@@ -37,6 +49,8 @@ export const classifiableText = (t: Ticket): string =>
  * the form is kept; the classifier's opinion is still recorded next to it.
  */
 export class ClassifyTicketUseCase {
+  private rulesOnly: TriageClassifierSource | undefined;
+
   constructor(private readonly deps: ClassifyTicketDeps) {}
 
   async execute(ticketId: string): Promise<Result<ClassifyOutcome, UseCaseError>> {
@@ -51,10 +65,21 @@ export class ClassifyTicketUseCase {
     }
 
     const text = classifiableText(ticket);
-    const verdict = classifyByRules(text, this.deps.tokenizer.cut(text), desk.categories);
+    const source = (this.deps.triage ?? (this.rulesOnly ??= rulesOnlySource(desk.categories))).current();
+    const verdict = source.classifier.classify(text, this.deps.tokenizer.cut(text));
+    const entities = entitiesOf(text, { people: desk.people ?? [], triage: desk.triage });
     const chosenByReporter = ticket.category !== null;
-    const category = ticket.category ?? verdict.category;
-    const confidence = chosenByReporter ? 1 : verdict.confidence;
+    const suggested = asModuleType(verdict.category.value);
+    const category = ticket.category ?? suggested;
+    const confidence = chosenByReporter ? 1 : verdict.category.confidence;
+    const settings = desk.triage ?? DEFAULT_TRIAGE_SETTINGS;
+    const route = routeAfterClassify({
+      text,
+      verdict,
+      chosenByReporter,
+      threshold: settings.threshold,
+      remoteFirst: settings.remoteFirst,
+    });
 
     const now = clock.now();
     const people = await this.deps.people.list();
@@ -76,13 +101,24 @@ export class ClassifyTicketUseCase {
       data: {
         category,
         confidence,
-        source: chosenByReporter ? 'reporter' : 'rules',
-        suggested: verdict.category,
-        suggestedConfidence: verdict.confidence,
-        evidence: verdict.evidence,
+        source: chosenByReporter ? 'reporter' : verdict.source,
+        modelVersion: source.version,
+        suggested,
+        suggestedConfidence: verdict.category.confidence,
+        top: verdict.category.top,
+        evidence: verdict.category.evidence,
+        type: verdict.type.value,
+        typeConfidence: verdict.type.confidence,
+        typeEvidence: verdict.type.evidence,
+        priority: verdict.priority.value,
+        priorityConfidence: verdict.priority.confidence,
+        priorityEvidence: verdict.priority.evidence,
+        entities,
+        route: route.kind,
       },
     };
-    const accepted = transition({ ...ticket, category, categoryConfidence: confidence }, 'accept', {
+    const decided = applyVerdict(ticket, category, confidence, verdict, entities);
+    const accepted = transition(decided, 'accept', {
       at: now,
       actor: CLASSIFIER,
       channel: 'system',
@@ -91,9 +127,44 @@ export class ClassifyTicketUseCase {
     });
     if (!accepted.ok) return err(permanent(accepted.error.code, accepted.error.message));
 
-    const saved = await tickets.save(accepted.value.ticket, [classified, accepted.value.event]);
+    const events = [classified, accepted.value.event];
+    if (route.kind !== 'dispatch')
+      events.push({
+        type: 'triage_needed',
+        at: now,
+        actor: CLASSIFIER,
+        channel: 'system',
+        fromStatus: null,
+        toStatus: null,
+        data: {
+          reason: route.why,
+          route: route.kind,
+          ...(route.kind === 'desk_triage' ? { suggestions: route.suggestions } : { cue: route.cue }),
+        },
+      });
+    const saved = await tickets.save(accepted.value.ticket, events);
     if (!saved.ok) return err(retryable(saved.error.code, saved.error.message));
-    await jobs.enqueue({ kind: 'dispatch', ticketId });
-    return ok({ ticketId, category, ownerId: owner.value.personId });
+    if (route.kind === 'dispatch') await jobs.enqueue({ kind: 'dispatch', ticketId });
+    else await this.tellDesk(saved.value, people, owner.value.personId, route);
+    return ok({ ticketId, category, ownerId: owner.value.personId, route: route.kind });
+  }
+
+  /** The owner hears about every ticket left with the desk; managers only about unsure categories. */
+  private async tellDesk(
+    t: Ticket,
+    people: Person[],
+    ownerId: string,
+    route: Exclude<TriageRoute, { kind: 'dispatch' }>,
+  ): Promise<void> {
+    const owner = people.filter((p) => p.id === ownerId);
+    const managers =
+      route.kind === 'desk_triage' ? people.filter((p) => p.role === 'manager' && p.active) : [];
+    const alerts = triageAlerts(
+      t,
+      [...owner, ...managers],
+      this.deps.enabledChannels ?? new Set(),
+      route.why,
+    );
+    for (const n of alerts) await this.deps.jobs.enqueue({ kind: 'notify', notification: n });
   }
 }

@@ -1,0 +1,43 @@
+import { featuresOf } from './features.js';
+import { trainNaiveBayes, type NaiveBayesModel } from './naive-bayes.js';
+
+/** One labelled report: from the shipped corpus, an organisation's export, or a desk correction. */
+export interface TrainingExample {
+  text: string;
+  /** Module type (or any label set when evaluating an organisation's own history). */
+  label: string;
+  type?: string | null;
+  priority?: string | null;
+}
+
+/** What is stored per model version: plain JSON, so any worker can load it. */
+export interface TriageModel {
+  category: NaiveBayesModel;
+  /** Present when the training data carried ticket types / priorities. */
+  type: NaiveBayesModel | null;
+  priority: NaiveBayesModel | null;
+  examples: number;
+}
+
+/** Train every head the examples have labels for; `cut` is the tokenizer's. */
+export function trainTriageModel(
+  examples: readonly TrainingExample[],
+  cut: (text: string) => string[],
+): TriageModel {
+  const featured = examples.map((e) => ({ e, features: featuresOf(e.text, cut(e.text)) }));
+  const head = (pick: (e: TrainingExample) => string | null | undefined): NaiveBayesModel | null => {
+    const labelled = featured.flatMap(({ e, features }) => {
+      const label = pick(e)?.trim();
+      return label ? [{ features, label }] : [];
+    });
+    // A head trained on a handful of rows or one label would only add noise to the rules.
+    if (labelled.length < 20 || new Set(labelled.map((l) => l.label)).size < 2) return null;
+    return trainNaiveBayes(labelled);
+  };
+  return {
+    category: trainNaiveBayes(featured.map(({ e, features }) => ({ features, label: e.label }))),
+    type: head((e) => e.type),
+    priority: head((e) => e.priority),
+    examples: examples.length,
+  };
+}
