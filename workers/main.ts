@@ -11,6 +11,8 @@ import type { RecordDeliveryUseCase } from '../core/use-cases/record-delivery/re
 import { classifyProcessor } from './classify.worker.js';
 import { dispatchProcessor } from './dispatch.worker.js';
 import { intakeProcessor } from './intake.worker.js';
+import { chatBurstProcessor } from './chat-burst.worker.js';
+import type { ChatMessageUseCase, CloseBurstUseCase } from '../core/use-cases/chat-message/index.js';
 import { notifyWebProcessor } from './notify-web.worker.js';
 
 export interface WorkerPoolOptions {
@@ -23,6 +25,9 @@ export interface WorkerPoolOptions {
     classify: ClassifyTicketUseCase;
     dispatch: DispatchTicketUseCase;
     recordDelivery: RecordDeliveryUseCase;
+    /** Chat lines (wechat, telegram) and the end of their burst windows. */
+    chatMessage?: ChatMessageUseCase;
+    closeBurst?: CloseBurstUseCase;
   };
   /** How soon a job held by a dead worker is handed to another (BullMQ default 30 s). */
   stalledIntervalMs?: number;
@@ -63,10 +68,11 @@ export function startWorkers(options: WorkerPoolOptions): WorkerPool {
   };
 
   const workers = [
-    make(QUEUES.intake, intakeProcessor(useCases.ingest)),
+    make(QUEUES.intake, intakeProcessor(useCases.ingest, useCases.chatMessage)),
     make(QUEUES.classify, classifyProcessor(useCases.classify)),
     make(QUEUES.dispatch, dispatchProcessor(useCases.dispatch)),
     make(notifyQueue('web'), notifyWebProcessor(useCases.recordDelivery)),
+    ...(useCases.closeBurst ? [make(QUEUES.chatBurst, chatBurstProcessor(useCases.closeBurst))] : []),
   ];
   logger.info({ queues: workers.map((w) => w.name), concurrency: options.concurrency }, 'workers started');
 

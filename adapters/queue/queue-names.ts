@@ -8,6 +8,8 @@ export const QUEUES = {
   intake: 'intake',
   classify: 'classify',
   dispatch: 'dispatch',
+  /** Delayed jobs that end a chat reporter's burst window (job id `burst-<draftId>-<at>`). */
+  chatBurst: 'chat-burst',
 } as const;
 
 export const notifyQueue = (channel: Channel): `notify-${Channel}` => `notify-${channel}`;

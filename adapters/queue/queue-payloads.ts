@@ -9,7 +9,23 @@ export type TicketJobPayload = z.infer<typeof ticketJobSchema>;
 export const notificationSchema = z.object({
   id: z.string().min(1).max(300),
   channel: z.enum(CHANNELS),
-  purpose: z.enum(['acknowledgement', 'dispatch', 'triage', 'status']),
+  purpose: z.enum([
+    'acknowledgement',
+    'dispatch',
+    'triage',
+    'status',
+    'reply',
+    'question',
+    'reminder',
+    'escalation',
+    'breach',
+    'satisfaction',
+    'complaint',
+    'handover',
+    'report',
+    'callback',
+    'alert',
+  ]),
   ticketId: z.string().uuid().nullable(),
   ticketNumber: z.string().nullable(),
   to: z.object({
@@ -31,3 +47,5 @@ const sha = (s: string): string => createHash('sha256').update(s).digest('hex').
 /** The intake job id derives from the message identity: a redelivered message is one job. */
 export const intakeJobId = (channel: Channel, externalId: string): string =>
   `intake-${channel}-${sha(externalId)}`;
+
+export const burstJobSchema = z.object({ draftId: z.string().min(1).max(100) });

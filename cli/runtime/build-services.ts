@@ -14,6 +14,7 @@ import { DispatchTicketUseCase } from '../../core/use-cases/dispatch-ticket/disp
 import { IngestMessageUseCase } from '../../core/use-cases/ingest-message/ingest-message.use-case.js';
 import { ResumePipelineUseCase } from '../../core/use-cases/resume-pipeline/resume-pipeline.use-case.js';
 import { RecordDeliveryUseCase } from '../../core/use-cases/record-delivery/record-delivery.use-case.js';
+import { buildChatUseCases } from './chat-services.js';
 
 export interface ServiceSettings {
   database: Database;
@@ -66,6 +67,16 @@ export function buildServices(settings: ServiceSettings) {
       }),
       recordDelivery: new RecordDeliveryUseCase({ tickets, clock }),
       resumePipeline: new ResumePipelineUseCase({ tickets, jobs }),
+      ...buildChatUseCases({
+        database,
+        tickets,
+        people,
+        scheduler,
+        clock,
+        desk,
+        tokenizer,
+        ingest: new IngestMessageUseCase({ tickets, people, jobs, clock, desk }),
+      }),
     },
     async close() {
       await intake.close();

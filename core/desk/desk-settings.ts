@@ -1,5 +1,6 @@
 import type { ModuleType } from './module-type.js';
 import type { Person } from './person.js';
+import type { ChatSettings } from '../intake/chat-settings.js';
 import type { TriageSettings } from '../classify/triage-settings.js';
 
 export const WEEKDAYS = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'] as const;
@@ -42,6 +43,8 @@ export interface DeskSettings {
   categories: CategoryDefinition[];
   hotlines: string[];
   sla: SlaPolicy;
+  /** Chat intake: burst window, report thresholds (desk.yaml `chat:`); absent = defaults. */
+  chat?: ChatSettings;
   /** Learning triage (desk.yaml `triage:`); absent = defaults. */
   triage?: TriageSettings;
 }

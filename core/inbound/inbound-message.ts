@@ -19,6 +19,29 @@ export const senderSchema = z.object({
   officeLocation: optionalText(200),
 });
 
+export const CHAT_MESSAGE_KINDS = [
+  'text',
+  'image',
+  'voice',
+  'video',
+  'file',
+  'sticker',
+  'emoji',
+  'other',
+] as const;
+
+/** What a chat bot knows about a line beyond its text; absent for mail, forms and calls. */
+export const chatFactsSchema = z.object({
+  /** A group chat (WeChat room, Telegram group); false for a private chat with the bot. */
+  isGroup: z.boolean(),
+  mentionsBot: z.boolean().default(false),
+  /** Channel ids of the people the line @-mentions (the bot excluded). */
+  mentions: z.array(text(200)).max(50).default([]),
+  kind: z.enum(CHAT_MESSAGE_KINDS).default('text'),
+  /** The text of the message this one quotes, when the platform shows it but gives no id (WeChat). */
+  quotedText: optionalText(2_000),
+});
+
 export const attachmentSchema = z.object({
   name: text(255).min(1),
   contentType: text(120).min(1),
@@ -55,8 +78,12 @@ export const inboundMessageSchema = z.object({
     })
     .default({}),
   attachments: z.array(attachmentSchema).max(50).default([]),
+  /** Chat channels only (wechat, telegram). */
+  chat: chatFactsSchema.optional(),
 });
 
 export type InboundMessage = z.infer<typeof inboundMessageSchema>;
 export type InboundSender = z.infer<typeof senderSchema>;
 export type InboundAttachment = z.infer<typeof attachmentSchema>;
+export type ChatFacts = z.infer<typeof chatFactsSchema>;
+export type ChatMessageKind = ChatFacts['kind'];
