@@ -3,6 +3,7 @@ import { FALLBACK_MODULE_TYPE, MODULE_TYPES, WEEKDAYS, type DeskSettings } from 
 import { deskCrossChecks } from './desk-cross-checks.js';
 import { optionalList, wholeNumber } from './desk-values.js';
 import { personSchema } from './person.schema.js';
+import { commandSettingsSchema } from './commands.schema.js';
 import { chatSettingsSchema } from './chat.schema.js';
 import { triageSettingsSchema } from './triage.schema.js';
 
@@ -93,6 +94,7 @@ export const deskSettingsSchema = z
         responseMinutes: wholeNumber({ min: 1, max: 1440, default: DEFAULT_RESPONSE_MINUTES }),
       })
       .prefault({ responseMinutes: undefined }),
+    commands: commandSettingsSchema,
     chat: chatSettingsSchema,
     triage: triageSettingsSchema,
   })

@@ -4,3 +4,4 @@ export * from './command-usage.js';
 export * from './parse-command.js';
 export * from './parse-resolution.js';
 export * from './command-policy.js';
+export * from './command-settings.js';

@@ -1,5 +1,6 @@
 import type { ModuleType } from './module-type.js';
 import type { Person } from './person.js';
+import type { CommandSettings } from '../commands/command-settings.js';
 import type { ChatSettings } from '../intake/chat-settings.js';
 import type { TriageSettings } from '../classify/triage-settings.js';
 
@@ -43,6 +44,8 @@ export interface DeskSettings {
   categories: CategoryDefinition[];
   hotlines: string[];
   sla: SlaPolicy;
+  /** Auditors' chat questions: 缺日志 hours, 超时 at-risk minutes (desk.yaml `commands:`); absent = defaults. */
+  commands?: CommandSettings;
   /** Chat intake: burst window, report thresholds (desk.yaml `chat:`); absent = defaults. */
   chat?: ChatSettings;
   /** Learning triage (desk.yaml `triage:`); absent = defaults. */

@@ -1,4 +1,5 @@
 import type { QueryCommand } from '../../commands/command.js';
+import { DEFAULT_COMMAND_SETTINGS, type CommandSettings } from '../../commands/command-settings.js';
 import type { DeskSettings } from '../../desk/desk-settings.js';
 import type { Person } from '../../desk/person.js';
 import type { TicketQueryPort } from '../../ports/ticket-query.port.js';
@@ -11,14 +12,7 @@ import {
 } from '../../queries/query-answers.js';
 import { periodRange } from '../../queries/query-period.js';
 
-export interface QuerySettings {
-  /** 缺日志: an open ticket with no note or status change for this many hours is missing its log. */
-  missingLogHours: number;
-  /** 超时: tickets this many minutes before their response deadline are listed as at risk. */
-  atRiskMinutes: number;
-}
-
-export const DEFAULT_QUERY_SETTINGS: QuerySettings = { missingLogHours: 4, atRiskMinutes: 2 };
+export type QuerySettings = CommandSettings;
 
 /** How many rows a query reads; the answer lists the first LIST_LIMIT and counts the rest. */
 const READ_LIMIT = 200;
@@ -36,7 +30,7 @@ export async function answerQuery(command: QueryCommand, deps: AnswerQueryDeps):
   const { queries, now } = deps;
   const tz = deps.desk.timezone;
   const minutes = deps.desk.sla.responseMinutes;
-  const settings = { ...DEFAULT_QUERY_SETTINGS, ...deps.settings };
+  const settings = { ...DEFAULT_COMMAND_SETTINGS, ...deps.settings };
   const byId = new Map(deps.people.map((p) => [p.id, p]));
   switch (command.kind) {
     case 'stats': {

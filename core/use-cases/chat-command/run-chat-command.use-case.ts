@@ -15,7 +15,7 @@ import type { PersonRepository } from '../../ports/person.repository.port.js';
 import type { TicketQueryPort } from '../../ports/ticket-query.port.js';
 import type { TicketRepository } from '../../ports/ticket.repository.port.js';
 import { lookupText, progressText } from '../../queries/query-answers.js';
-import type { Result } from '../../shared/result.js';
+import { err, ok, type Result } from '../../shared/result.js';
 import type { Ticket } from '../../tickets/ticket.entity.js';
 import type { Actor } from '../../tickets/ticket-event.js';
 import { TICKET_ERROR_CODES } from '../../tickets/ticket.errors.js';
@@ -64,6 +64,13 @@ export interface RunChatCommandDeps {
   handOverShift?: HandOverShift;
 }
 
+/** Unwinds a retryable action failure out of the command flow to execute(). */
+class RetryLater extends Error {
+  constructor(readonly error: UseCaseError) {
+    super(error.message);
+  }
+}
+
 const reply = (text: string, about: Ticket | null, isPrivate = false): ChatReply => ({
   text,
   private: isPrivate,
@@ -75,7 +82,20 @@ const reply = (text: string, about: Ticket | null, isPrivate = false): ChatReply
 export class RunChatCommandUseCase {
   constructor(private readonly deps: RunChatCommandDeps) {}
 
-  async execute(input: ChatCommandInput): Promise<ChatCommandOutcome> {
+  /**
+   * Every outcome the sender should hear about is `ok` (refusals and failures included, with their
+   * reply). `err` only for a retryable failure (the ticket kept changing under us): run it again.
+   */
+  async execute(input: ChatCommandInput): Promise<Result<ChatCommandOutcome, UseCaseError>> {
+    try {
+      return ok(await this.run(input));
+    } catch (e) {
+      if (e instanceof RetryLater) return err(e.error);
+      throw e;
+    }
+  }
+
+  private async run(input: ChatCommandInput): Promise<ChatCommandOutcome> {
     const { command: parsed, message } = input;
     if (!parsed.ok) {
       const e = parsed.error;
@@ -212,7 +232,10 @@ export class RunChatCommandUseCase {
       channel: input.message.channel,
       request,
     });
-    if (!done.ok) return this.failed(command, done.error.code, done.error.message, ticket);
+    if (!done.ok) {
+      if (done.error.retryable) throw new RetryLater(done.error);
+      return this.failed(command, done.error.code, done.error.message, ticket);
+    }
     const text = actionDoneText(request, done.value.ticket, byId, this.deps.desk.timezone);
     return { kind: command.kind, status: 'done', code: null, replies: [reply(text, done.value.ticket)] };
   }
