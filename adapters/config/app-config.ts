@@ -42,6 +42,10 @@ export interface EnvConfig {
   publicUrl: string | null;
   /** null → the API routes answer 503 "API disabled: set API_TOKEN" (the public report form still works). */
   apiToken: string | null;
+  /** Bearer token for /metrics; null → API_TOKEN guards it. */
+  metricsToken: string | null;
+  /** Staff dashboard login; null → the API token is the password. */
+  dashboardPassword: string | null;
   logLevel: LogLevel;
   /** Roles this process runs. */
   processRoles: ProcessRole[];

@@ -66,6 +66,8 @@ function toEnvConfig(v: EnvVars, cwd: string): EnvConfig {
           : v.TRUST_PROXY,
     publicUrl: v.PUBLIC_URL?.replace(/\/+$/, '') ?? null,
     apiToken: v.API_TOKEN ?? null,
+    metricsToken: v.METRICS_TOKEN ?? null,
+    dashboardPassword: v.DASHBOARD_PASSWORD ?? null,
     logLevel: v.LOG_LEVEL,
     processRoles: v.ROLES ?? [...PROCESS_ROLES],
     workerConcurrency: v.WORKER_CONCURRENCY,

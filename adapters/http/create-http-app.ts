@@ -5,6 +5,7 @@ import helmet from 'helmet';
 import type { Logger } from 'pino';
 import type { Clock, IntakeGateway, PersonRepository, TicketRepository } from '../../core/ports/index.js';
 import type { HealthReport } from './health.js';
+import { insightsRouter, type InsightsDeps } from './dashboard/insights.js';
 import { notFound } from './http-errors.js';
 import {
   DEFAULT_PUBLIC_RATE_LIMIT,
@@ -38,6 +39,8 @@ export interface HttpDeps {
   newId?: () => string;
   /** Per IP, for each public route (report post, lookup). Default 60 per minute. */
   rateLimit?: RateLimitOptions;
+  /** KPIs API, staff dashboard, queue board and /metrics; absent → those routes are not mounted. */
+  insights?: InsightsDeps;
 }
 
 export const BODY_LIMIT = '64kb';
@@ -89,6 +92,15 @@ export function createHttpApp(deps: HttpDeps): express.Express {
     }),
   );
   app.use(ticketsRouter({ apiToken: deps.apiToken, tickets: deps.tickets, people: deps.people }));
+  if (deps.insights)
+    app.use(
+      insightsRouter(deps.insights, {
+        ...deps,
+        deskName,
+        timeZone: deps.desk.timeZone ?? 'UTC',
+        now: () => deps.clock.now(),
+      }),
+    );
 
   app.use((req, _res, next) => next(notFound(`No route for ${req.method} ${req.path}.`)));
   app.use(errorHandler(deps.logger, deskName));

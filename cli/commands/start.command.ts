@@ -8,6 +8,7 @@ import type { Channel } from '../../core/inbound/channel.js';
 import { startWorkers } from '../../workers/main.js';
 import { buildServices } from '../runtime/build-services.js';
 import { healthProbe } from '../runtime/health.js';
+import { startInsights } from '../runtime/insights-role.js';
 import { redisEndpoint } from '../runtime/redis-endpoint.js';
 import { ShutdownStack } from '../runtime/shutdown-stack.js';
 import { startTimerRole } from '../runtime/timers-role.js';
@@ -109,14 +110,23 @@ export async function startDeskbot(
       await services.intake.start();
       const healthRedis = createRedisConnection(redis.url, 'producer', logger);
       stack.push('health-redis', async () => void (await healthRedis.quit()));
+      const health = healthProbe({
+        database,
+        redis: healthRedis,
+        channels: config.channels,
+        roles: () => up,
+      });
+      const insights = startInsights({ config, database, ...services, redisUrl: redis.url, health, logger });
+      stack.push('insights', () => insights.close());
       const app = createHttpApp({
+        insights: insights.deps,
         apiToken: config.apiToken,
         trustProxy: config.trustProxy,
         tickets: services.tickets,
         people: services.people,
         intake: services.intake,
         intakeWaitMs: config.intakeWaitMs,
-        health: healthProbe({ database, redis: healthRedis, channels: config.channels, roles: () => up }),
+        health,
         logger,
         clock: services.clock,
         desk: {

@@ -27,3 +27,37 @@ export interface KpiRepository {
   callCounts(query: KpiQuery): Promise<GroupedCounts<CallCounts> | null>;
   workload(query: KpiQuery): Promise<WorkloadCounts[]>;
 }
+
+export interface TicketSearchFilter {
+  /** Matched against number, title, description, reporter, location and device (case-insensitive). */
+  text?: string;
+  status?: string[];
+  category?: string;
+  assigneeId?: string;
+  limit: number;
+  offset: number;
+}
+
+/** One line of the dashboard's live list. */
+export interface TicketListItem {
+  id: string;
+  number: string;
+  status: string;
+  channel: string;
+  priority: string;
+  category: string | null;
+  title: string;
+  reporterName: string;
+  reporterDepartment: string | null;
+  assigneeId: string | null;
+  reportedAt: Date;
+  updatedAt: Date;
+}
+
+/** What the dashboard and /metrics read besides KPIs: a searchable ticket list and live counts. */
+export interface DeskOverviewQueries {
+  searchTickets(filter: TicketSearchFilter): Promise<{ tickets: TicketListItem[]; total: number }>;
+  countByStatus(): Promise<Map<string, number>>;
+  /** sla_breached events ever written (a counter for Prometheus). */
+  slaBreaches(): Promise<number>;
+}
