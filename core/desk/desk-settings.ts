@@ -30,6 +30,42 @@ export interface CategoryDefinition {
 export interface SlaPolicy {
   /** An engineer must respond within this many minutes of dispatch (the organisation's rule: 10). */
   responseMinutes: number;
+  /** Reminders before a breach, in percent of the window (default 50 and 80). */
+  reminderPercents?: number[];
+  /** Per priority; absent values take core/sla's defaults, null switches a target off. */
+  targets?: Partial<Record<'P1' | 'P2' | 'P3' | 'P4', SlaTargets>>;
+  /** Business-hours calendars; a category without one runs on 7×24. */
+  calendars?: SlaCalendarDefinition[];
+  /** Category → calendar name. */
+  categoryCalendars?: Partial<Record<ModuleType, string>>;
+  /** Category → the vendor told when no senior engineer can take a breached ticket. */
+  vendors?: Partial<Record<ModuleType, VendorContact>>;
+}
+
+export interface SlaTargets {
+  responseMinutes?: number | null;
+  /** On site within this many minutes of dispatch. */
+  arrivalMinutes?: number | null;
+  /** Resolved within this many minutes of the report, pending time not counted. */
+  resolutionMinutes?: number | null;
+}
+
+/** Working hours on the given weekdays; `end` ≤ `start` runs past midnight and belongs to its start day. */
+export interface WorkWindow {
+  days: Weekday[];
+  start: string;
+  end: string;
+}
+
+export type SlaCalendarDefinition =
+  | { name: string; kind: '24x7' }
+  /** `holidays: cn`: Chinese public holidays are off, make-up days (调休) are worked with Monday's hours. */
+  | { name: string; kind: 'hours'; windows: WorkWindow[]; holidays: 'cn' | 'none' };
+
+export interface VendorContact {
+  name: string;
+  phone: string | null;
+  email: string | null;
 }
 
 /** Everything desk.yaml says, validated. Core receives it as plain data. */
