@@ -14,6 +14,8 @@ import { intakeProcessor } from './intake.worker.js';
 import { chatBurstProcessor } from './chat-burst.worker.js';
 import type { ChatMessageUseCase, CloseBurstUseCase } from '../core/use-cases/chat-message/index.js';
 import { notifyWebProcessor } from './notify-web.worker.js';
+import { notifyEmailProcessor } from './notify-email.worker.js';
+import type { EmailNotifier } from '../adapters/email/email-notifier.js';
 
 export interface WorkerPoolOptions {
   redisUrl: string;
@@ -31,6 +33,8 @@ export interface WorkerPoolOptions {
   };
   /** How soon a job held by a dead worker is handed to another (BullMQ default 30 s). */
   stalledIntervalMs?: number;
+  /** Consumes notify-email; given only when the email channel is configured. */
+  emailNotifier?: EmailNotifier;
 }
 
 export interface WorkerPool {
@@ -72,6 +76,7 @@ export function startWorkers(options: WorkerPoolOptions): WorkerPool {
     make(QUEUES.classify, classifyProcessor(useCases.classify)),
     make(QUEUES.dispatch, dispatchProcessor(useCases.dispatch)),
     make(notifyQueue('web'), notifyWebProcessor(useCases.recordDelivery)),
+    ...(options.emailNotifier ? [make(notifyQueue('email'), notifyEmailProcessor(options.emailNotifier))] : []),
     ...(useCases.closeBurst ? [make(QUEUES.chatBurst, chatBurstProcessor(useCases.closeBurst))] : []),
   ];
   logger.info({ queues: workers.map((w) => w.name), concurrency: options.concurrency }, 'workers started');

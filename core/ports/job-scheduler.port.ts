@@ -37,6 +37,8 @@ export interface Notification {
     conversationId: string | null;
   };
   text: string;
+  /** Copied recipients where the channel has such a thing (mail: the manager on a handover). */
+  cc?: Array<{ name: string; address: string }>;
 }
 
 export type PipelineJob =
