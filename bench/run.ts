@@ -5,6 +5,7 @@
 const BENCHMARKS: Record<string, () => Promise<void>> = {
   pipeline: async () => (await import('./pipeline.bench.js')).runPipelineBench(),
   db: async () => (await import('./db-repository.bench.js')).runDbRepositoryBench(),
+  kpi: async () => (await import('./kpi.bench.js')).runKpiBench(),
 };
 
 async function main(): Promise<void> {

@@ -74,6 +74,15 @@ function ensureServerBinaries() {
   if (mode === 'test' && !findInitdb()) {
     missing.push({ pkg: 'postgresql', what: 'the PostgreSQL server (initdb, postgres)', found: findInitdb });
   }
+  // The dashboard's browser tests drive Debian's chromium through playwright-core.
+  const hasChromium = () => existsSync('/usr/bin/chromium') || onPath('chromium');
+  if (mode === 'test' && !hasChromium()) {
+    missing.push({
+      pkg: 'chromium',
+      what: 'chromium (headless browser for the dashboard tests)',
+      found: hasChromium,
+    });
+  }
   if (missing.length === 0) return;
 
   const packages = missing.map((m) => m.pkg).join(' ');
