@@ -1,6 +1,6 @@
 import { and, asc, desc, eq, isNull } from 'drizzle-orm';
 import type { Channel } from '../../core/inbound/index.js';
-import type { BurstDraft, DraftLine } from '../../core/intake/index.js';
+import type { BurstDraft, DraftLine, ReportReason } from '../../core/intake/index.js';
 import type {
   AddLineOutcome,
   ChatConversationRepository,
@@ -127,6 +127,7 @@ export class DrizzleChatConversationRepository implements ChatConversationReposi
     draftId: string,
     line: DraftLine,
     closesAt: (d: BurstDraft) => Date,
+    reason?: ReportReason,
   ): Promise<AddLineOutcome> {
     return this.db.transaction(async (tx) => {
       const [row] = await tx.select().from(chatDrafts).where(eq(chatDrafts.id, draftId)).for('update');
@@ -143,7 +144,7 @@ export class DrizzleChatConversationRepository implements ChatConversationReposi
       const later = next > draft.closesAt ? next : draft.closesAt;
       const [updated] = await tx
         .update(chatDrafts)
-        .set({ lastAt, closesAt: later })
+        .set({ lastAt, closesAt: later, ...(reason && draft.reason === 'media_alone' ? { reason } : {}) })
         .where(eq(chatDrafts.id, draftId))
         .returning();
       return { added: true, draft: updated ? toDraft(updated) : draft } as const;
@@ -188,6 +189,10 @@ export class DrizzleChatConversationRepository implements ChatConversationReposi
       .update(chatDrafts)
       .set({ status: 'ticketed', ticketId, ticketNumber })
       .where(eq(chatDrafts.id, draftId));
+  }
+
+  async markDropped(draftId: string): Promise<void> {
+    await this.db.update(chatDrafts).set({ status: 'dropped' }).where(eq(chatDrafts.id, draftId));
   }
 
   async askQuestion(q: PendingQuestion): Promise<boolean> {

@@ -10,7 +10,8 @@ import { stripMentions } from './chat-text.js';
 import type { ReportReason } from './report-detection.js';
 import { extractDetails } from './ticket-details.js';
 
-export type DraftStatus = 'open' | 'closing' | 'ticketed';
+/** `dropped`: only pictures or voice came, and no report with them; nothing is opened. */
+export type DraftStatus = 'open' | 'closing' | 'ticketed' | 'dropped';
 
 /** One reporter's report being collected in one conversation, until its burst window ends. */
 export interface BurstDraft {
@@ -22,6 +23,10 @@ export interface BurstDraft {
   senderKey: string;
   sender: InboundSender;
   status: DraftStatus;
+  /**
+   * Why it is a report; `media_alone` while it holds only pictures or voice notes (a report line may
+   * still follow, or may have been processed a moment later by another worker).
+   */
   reason: ReportReason;
   openedAt: Date;
   lastAt: Date;

@@ -30,6 +30,8 @@ const DEVICE =
   /((?:联想|惠普|戴尔|华为|华三|佳能|爱普生|兄弟|海康|大华|思科|理光|施乐|东芝|夏普|[A-Za-z][A-Za-z0-9-]*\s?){0,2}(?:打印机|复印机|扫描仪|一体机|台式机|笔记本|电脑|显示器|投影仪|投影|交换机|路由器|无线AP|AP|摄像头|监控|电话机|座机|门禁|闸机|读卡器|一卡通|消费机|服务器|[\u4e00-\u9fa5A-Za-z]{1,6}系统|WiFi|wifi|网络))/;
 /** Words before a device that say whose or which it is, not what it is. */
 const DEVICE_FILLER = /^(我的|我们的|这台|那台|这个|那个|办公室的|我们|我|的)+/;
+/** Words before a place that are grammar (在行政楼305 → 行政楼305). */
+const PLACE_FILLER = /^(我们|我|这边|就在|位于|在)+/;
 
 const clean = (s: string | undefined): string | null => {
   const v = s?.trim().replace(/\s+/g, ' ');
@@ -38,7 +40,7 @@ const clean = (s: string | undefined): string | null => {
 
 export function extractDetails(text: string): TicketDetails {
   const phone = clean(PHONE.exec(text)?.[1] ?? EXTENSION.exec(text)?.[1]);
-  const location = clean(LOCATION_LABEL.exec(text)?.[1] ?? PLACE.exec(text)?.[1]);
+  const location = clean(LOCATION_LABEL.exec(text)?.[1] ?? PLACE.exec(text)?.[1]?.replace(PLACE_FILLER, ''));
   const labelledDevice = clean(DEVICE_LABEL.exec(text)?.[1]);
   const device = labelledDevice ?? clean(DEVICE.exec(text)?.[1]?.replace(DEVICE_FILLER, ''));
   return { location, device, phone };
@@ -59,7 +61,9 @@ export function detailsFromAnswer(answer: string, asked: readonly DetailName[]):
   for (const name of asked) if (found[name] !== null) filled[name] = found[name];
   const [only] = asked;
   const text = clean(answer);
-  if (asked.length === 1 && only && only !== 'phone' && text)
+  // One phrase (三楼东头财务室) is the answer as a whole; a list (科研楼201，联想台式机) is read by shape.
+  const onePhrase = text !== null && !/[，,；;、\s]/.test(text);
+  if (asked.length === 1 && only && only !== 'phone' && text && (filled[only] === undefined || onePhrase))
     filled[only] = Array.from(text).slice(0, 200).join('');
   return filled;
 }

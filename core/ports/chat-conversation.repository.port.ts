@@ -1,5 +1,6 @@
 import type { Channel } from '../inbound/channel.js';
 import type { BurstDraft, DraftLine } from '../intake/burst-draft.js';
+import type { ReportReason } from '../intake/report-detection.js';
 import type { DetailName } from '../intake/ticket-details.js';
 
 /** The bot asked a reporter, once, for what their ticket lacks; their next line answers it. */
@@ -29,13 +30,20 @@ export interface ChatConversationRepository {
   /** Opens the reporter's draft with its first line, or returns the one another worker just opened. */
   openDraft(draft: BurstDraft, first: DraftLine): Promise<{ draft: BurstDraft; created: boolean }>;
   /** Adds a line to an open draft and moves its closing time to `closesAt` if later. */
-  addLine(draftId: string, line: DraftLine, closesAt: (draft: BurstDraft) => Date): Promise<AddLineOutcome>;
+  /** `reason`: the line makes a picture-only draft a report. */
+  addLine(
+    draftId: string,
+    line: DraftLine,
+    closesAt: (draft: BurstDraft) => Date,
+    reason?: ReportReason,
+  ): Promise<AddLineOutcome>;
   /** True when this chat line is already part of a draft. */
   hasLine(channel: Channel, externalId: string): Promise<boolean>;
   findDraft(draftId: string): Promise<BurstDraft | null>;
   /** Stops the draft taking lines (open → closing) and returns all of them. */
   closeDraft(draftId: string): Promise<{ draft: BurstDraft; lines: DraftLine[] } | null>;
   markTicketed(draftId: string, ticketId: string, ticketNumber: string): Promise<void>;
+  markDropped(draftId: string): Promise<void>;
 
   /** Records the question; false when this ticket was asked before (ask once). */
   askQuestion(question: PendingQuestion): Promise<boolean>;

@@ -14,7 +14,7 @@ CREATE TABLE "chat_drafts" (
 	"closes_at" timestamp with time zone NOT NULL,
 	"ticket_id" text,
 	"ticket_number" text,
-	CONSTRAINT "chat_drafts_status_check" CHECK ("status" in ('open', 'closing', 'ticketed'))
+	CONSTRAINT "chat_drafts_status_check" CHECK ("status" in ('open', 'closing', 'ticketed', 'dropped'))
 );
 --> statement-breakpoint
 CREATE UNIQUE INDEX "chat_drafts_one_open_per_sender" ON "chat_drafts" ("channel", "conversation_key", "sender_key") WHERE "status" = 'open';

@@ -29,7 +29,7 @@ export const chatDrafts = pgTable(
     uniqueIndex('chat_drafts_one_open_per_sender')
       .on(t.channel, t.conversationKey, t.senderKey)
       .where(sql`${t.status} = 'open'`),
-    check('chat_drafts_status_check', sql`${t.status} in ('open', 'closing', 'ticketed')`),
+    check('chat_drafts_status_check', sql`${t.status} in ('open', 'closing', 'ticketed', 'dropped')`),
   ],
 );
 

@@ -11,7 +11,7 @@ import {
 import type { ChatSettings } from '../../intake/chat-settings.js';
 import { hasReportPrefix, stripMentions, ticketNumberIn } from '../../intake/chat-text.js';
 import { parseRatingAnswer } from '../../intake/rating-answer.js';
-import { detectReport } from '../../intake/report-detection.js';
+import { detectReport, type ReportDecision, type ReportReason } from '../../intake/report-detection.js';
 import type { BurstTimer } from '../../ports/burst-timer.port.js';
 import type { ChatConversationRepository } from '../../ports/chat-conversation.repository.port.js';
 import type { Clock } from '../../ports/clock.port.js';
@@ -66,7 +66,7 @@ export class ChatMessageUseCase {
     const senderKey = senderKeyOf(message);
     const open = await conversations.findOpenDraft(message.channel, convKey, senderKey);
     if (open) {
-      const joined = await this.join(open, message);
+      const joined = await this.joinIfItBelongs(open, message, text);
       if (joined) return ok(joined);
     }
 
@@ -101,9 +101,31 @@ export class ChatMessageUseCase {
     return ticketNumberIn(message.chat?.quotedText);
   }
 
-  private async join(draft: BurstDraft, message: InboundMessage): Promise<ChatOutcome | null> {
-    const added = await this.deps.conversations.addLine(draft.id, lineOf(message), (d) =>
-      burstClosesAt(d.openedAt, message.receivedAt, this.deps.chat),
+  /**
+   * Every line of a reporter's open report joins it. A draft holding only pictures so far takes more
+   * media, and is made a report by a line that reads as one; other text is not part of it.
+   */
+  private async joinIfItBelongs(
+    draft: BurstDraft,
+    message: InboundMessage,
+    text: string,
+  ): Promise<ChatOutcome | null> {
+    if (draft.reason !== 'media_alone') return this.join(draft, message);
+    const decision = this.decide(message, text);
+    if (decision.isReport) return this.join(draft, message, decision.reason);
+    return decision.reason === 'media_alone' ? this.join(draft, message) : null;
+  }
+
+  private async join(
+    draft: BurstDraft,
+    message: InboundMessage,
+    promote?: ReportReason,
+  ): Promise<ChatOutcome | null> {
+    const added = await this.deps.conversations.addLine(
+      draft.id,
+      lineOf(message),
+      (d) => burstClosesAt(d.openedAt, message.receivedAt, this.deps.chat),
+      promote,
     );
     if (added.added) return { kind: 'burst_line', draftId: draft.id };
     return added.reason === 'duplicate' ? { kind: 'duplicate' } : null;
@@ -130,26 +152,30 @@ export class ChatMessageUseCase {
     return ok({ kind: 'rated', ticketId, rating: answer.rating });
   }
 
+  private decide(message: InboundMessage, text: string): ReportDecision {
+    const { chat, desk, tokenizer } = this.deps;
+    const kind = message.chat?.kind ?? (message.attachments.length > 0 ? 'file' : 'text');
+    const classification = text === '' ? null : classifyByRules(text, tokenizer.cut(text), desk.categories);
+    const line = {
+      text,
+      kind,
+      isGroup: message.chat?.isGroup ?? message.conversation !== undefined,
+      mentionsBot: message.chat?.mentionsBot ?? false,
+    };
+    return detectReport(line, classification, chat);
+  }
+
   private async maybeOpen(
     message: InboundMessage,
     text: string,
     conversationKey: string,
     senderKey: string,
   ): Promise<Result<ChatOutcome, UseCaseError>> {
-    const { chat, desk, tokenizer, clock } = this.deps;
-    const kind = message.chat?.kind ?? (message.attachments.length > 0 ? 'file' : 'text');
-    const classification = text === '' ? null : classifyByRules(text, tokenizer.cut(text), desk.categories);
-    const decision = detectReport(
-      {
-        text,
-        kind,
-        isGroup: message.chat?.isGroup ?? message.conversation !== undefined,
-        mentionsBot: message.chat?.mentionsBot ?? false,
-      },
-      classification,
-      chat,
-    );
-    if (!decision.isReport) return ok({ kind: 'ignored', reason: decision.reason });
+    const { chat, clock } = this.deps;
+    const decision = this.decide(message, text);
+    // Pictures alone are held for a window: the report they illustrate may be a moment behind them.
+    if (!decision.isReport && decision.reason !== 'media_alone')
+      return ok({ kind: 'ignored', reason: decision.reason });
 
     const at = message.receivedAt;
     const candidate: BurstDraft = {
@@ -170,7 +196,7 @@ export class ChatMessageUseCase {
     const { draft, created } = await this.deps.conversations.openDraft(candidate, lineOf(message));
     if (!created) {
       // Another worker opened this reporter's draft a moment ago: the line joins it.
-      const joined = await this.join(draft, message);
+      const joined = await this.join(draft, message, decision.isReport ? decision.reason : undefined);
       return ok(joined ?? { kind: 'ignored', reason: 'draft_closed' });
     }
     // A timer for a window that has already passed (a backlog) fires at once.

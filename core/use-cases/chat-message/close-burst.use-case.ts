@@ -13,6 +13,8 @@ export type CloseBurstOutcome =
   | { status: 'ticketed'; ticketId: string; ticketNumber: string; lines: number; asked: string[] }
   /** A line arrived since the timer was set: the window moved, a new timer waits for it. */
   | { status: 'extended'; closesAt: Date }
+  /** Only pictures or voice notes came, with no report: nothing is opened. */
+  | { status: 'dropped'; lines: number }
   | { status: 'gone' };
 
 export interface CloseBurstDeps {
@@ -42,6 +44,10 @@ export class CloseBurstUseCase {
     }
     const closed = await conversations.closeDraft(draftId);
     if (!closed) return ok({ status: 'gone' });
+    if (closed.draft.reason === 'media_alone' && closed.draft.status !== 'ticketed') {
+      await conversations.markDropped(draftId);
+      return ok({ status: 'dropped', lines: closed.lines.length });
+    }
     const ingested = await this.deps.ingest.execute(draftToInbound(closed.draft, closed.lines));
     if (!ingested.ok) return ingested;
     const { ticketId, ticketNumber } = ingested.value;
