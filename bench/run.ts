@@ -5,6 +5,7 @@
 const BENCHMARKS: Record<string, () => Promise<void>> = {
   pipeline: async () => (await import('./pipeline.bench.js')).runPipelineBench(),
   db: async () => (await import('./db-repository.bench.js')).runDbRepositoryBench(),
+  classify: async () => (await import('./classify.bench.js')).runClassifyBench(),
   kpi: async () => (await import('./kpi.bench.js')).runKpiBench(),
 };
 

@@ -1,6 +1,8 @@
 import type { Logger } from 'pino';
 import { CachedPersonRepository } from '../../adapters/cache/cached-person.repository.js';
 import { createJiebaTokenizer } from '../../adapters/classify/jieba-tokenizer.js';
+import { createMixedTokenizer, TriageModelHolder } from '../../adapters/classify/index.js';
+import { DrizzleTriageModelRepository } from '../../adapters/db/triage-model.repository.js';
 import { DrizzlePersonRepository, DrizzleTicketRepository, type Database } from '../../adapters/db/index.js';
 import { ObservedTicketRepository } from '../../adapters/events/observed-ticket.repository.js';
 import { BullmqIntakeGateway } from '../../adapters/queue/bullmq-intake-gateway.js';
@@ -44,6 +46,11 @@ export function buildServices(settings: ServiceSettings) {
   });
   const intake = new BullmqIntakeGateway(scheduler);
   const tokenizer = createJiebaTokenizer(desk.categories.flatMap((c) => [c.name, ...c.keywords]));
+  // Learning triage: the newest stored model, hot-swapped by polling (issue 5).
+  const triageModels = new DrizzleTriageModelRepository(database.db);
+  const triage = new TriageModelHolder(triageModels, desk.categories, settings.logger);
+  triage.start(desk.triage?.modelPollSeconds ?? 30);
+  const triageTokenizer = createMixedTokenizer(desk.categories.flatMap((c) => [c.name, ...c.keywords]));
   const jobs = scheduler;
   // Durable timers (SLA, follow-ups): features register handlers in `timers.registry`.
   const timers = buildTimerServices({ db: database.db, jobs: scheduler, clock });
@@ -56,7 +63,10 @@ export function buildServices(settings: ServiceSettings) {
     timers,
     useCases: {
       ingest: new IngestMessageUseCase({ tickets, people, jobs, clock, desk }),
-      classify: new ClassifyTicketUseCase({ tickets, people, jobs, tokenizer, clock, desk }),
+      classify: new ClassifyTicketUseCase({
+        ...{ tickets, people, jobs, clock, desk, triage, tokenizer: triageTokenizer },
+        enabledChannels: settings.enabledChannels,
+      }),
       dispatch: new DispatchTicketUseCase({
         tickets,
         people,
@@ -79,6 +89,7 @@ export function buildServices(settings: ServiceSettings) {
       }),
     },
     async close() {
+      triage.stop();
       await intake.close();
       await scheduler.close();
     },

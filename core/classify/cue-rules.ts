@@ -15,7 +15,7 @@ export interface CueMatch {
 
 const compiled = new WeakMap<
   readonly Cue[],
-  Array<{ label: string; phrase: string; weight: number; re: RegExp }>
+  Array<{ label: string; phrase: string; normalized: string; weight: number; re: RegExp }>
 >();
 const escape = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
@@ -29,6 +29,7 @@ function compile(cues: readonly Cue[]) {
         return {
           label: c.label,
           phrase,
+          normalized: p,
           weight: c.weight,
           re: new RegExp(latin ? `(?<![\\p{Script=Latin}])${escape(p)}` : escape(p), 'u'),
         };
@@ -45,7 +46,7 @@ export function matchCues(text: string, cues: readonly Cue[]): CueMatch {
   const scores: Record<string, number> = {};
   const found: CueMatch['found'] = [];
   for (const cue of compile(cues)) {
-    if (!cue.re.test(normalized)) continue;
+    if (!normalized.includes(cue.normalized) || !cue.re.test(normalized)) continue;
     scores[cue.label] = (scores[cue.label] ?? 0) + cue.weight;
     found.push({ label: cue.label, phrase: cue.phrase });
   }

@@ -46,6 +46,8 @@ function occurrences(
   tokenAt: Set<string>,
 ): KeywordMatch[] {
   const found: KeywordMatch[] = [];
+  // Most keywords are absent from any one report; a plain substring test rules them out cheaply.
+  if (!text.includes(k.normalized)) return found;
   if (k.kind === 'word' && k.pattern) {
     for (const m of text.matchAll(k.pattern)) {
       found.push({ keyword: k, start: m.index, end: m.index + m[0].length, weight: k.weight });

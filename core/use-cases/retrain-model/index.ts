@@ -1,0 +1,1 @@
+export * from './retrain-model.use-case.js';
