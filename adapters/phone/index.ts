@@ -1,0 +1,2 @@
+export * from './call-row-reader.js';
+export * from './import-calls.js';

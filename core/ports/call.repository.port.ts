@@ -1,0 +1,29 @@
+import type { CallRecord } from '../phone/call-record.js';
+
+/** A stored call: the record plus what the desk did with it. */
+export interface StoredCall extends CallRecord {
+  id: string;
+  ticketId: string | null;
+  callbackPersonId: string | null;
+}
+
+export interface CallUpsertOutcome {
+  /** Calls stored for the first time. */
+  inserted: StoredCall[];
+  /** Calls a new leg changed (merged in). */
+  updated: StoredCall[];
+  /** Source ids whose record was already stored as given: nothing changed. */
+  unchanged: string[];
+}
+
+/** Phone calls (issue 7). Writes are idempotent: the same record twice changes nothing. */
+export interface CallRepository {
+  /** Inserts or merges (core/phone mergeCalls rules) a batch with distinct source ids. */
+  upsertMany(calls: CallRecord[]): Promise<CallUpsertOutcome>;
+  findById(id: string): Promise<StoredCall | null>;
+  findBySourceId(sourceId: string): Promise<StoredCall | null>;
+  /** Links a call to the ticket it produced; false when the call does not exist. */
+  linkTicket(callId: string, ticketId: string): Promise<boolean>;
+  /** Records the engineer asked to call back; false when one was already recorded. */
+  markCallback(callId: string, personId: string): Promise<boolean>;
+}
