@@ -11,3 +11,4 @@ export * from './burst-timer.port.js';
 export * from './kpi.port.js';
 export * from './triage-model.repository.port.js';
 export * from './ticket-query.port.js';
+export * from './call.repository.port.js';

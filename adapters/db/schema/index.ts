@@ -10,3 +10,5 @@ export * from './sla-breaches.table.js';
 export * from './email.table.js';
 export * from './chat-conversations.table.js';
 export * from './triage-models.table.js';
+export * from './calls.table.js';
+export * from './alerts.table.js';
