@@ -4,6 +4,8 @@ import { createLogger } from '../adapters/logging/create-logger.js';
 import { loadConfigOrExit } from './commands/load-config-or-exit.js';
 import { migrateCommand } from './commands/migrate.command.js';
 import { reportCommand } from './commands/report.command.js';
+import { evalCommand } from './commands/eval.command.js';
+import { trainCommand } from './commands/train.command.js';
 import { startDeskbot } from './commands/start.command.js';
 import { ShutdownStack } from './runtime/shutdown-stack.js';
 
@@ -13,6 +15,10 @@ Usage:
   deskbot start            run the roles in ROLES (default: all) in this process
   deskbot migrate          apply database migrations and sync the roster from desk.yaml, then exit
   deskbot config           validate env + desk.yaml and print the effective configuration (secrets hidden)
+  deskbot train --csv FILE --text COL --label COL
+                           train the triage classifier on a labelled CSV (+ desk corrections), store a new version
+  deskbot eval --csv FILE --text COL --label COL [--folds 5 | --test FILE] [--json FILE]
+                           cross-validate the classifier: accuracy, macro-F1, per-class figures, confusion matrix
   deskbot report --from DATE --to DATE [--format xlsx|csv] [--by department|category|engineer] [--out FILE]
                            the KPI report for a period (dates are local days in the desk's time zone)
   deskbot help             this text
@@ -26,12 +32,16 @@ async function main(argv: string[]): Promise<number> {
     console.log(USAGE);
     return 0;
   }
+  // eval needs no configuration (desk.yaml's keywords are used when there is one).
+  if (command === 'eval') return evalCommand(argv.slice(1));
   const config = loadConfigOrExit();
   const logger = createLogger({ level: config.logLevel });
   switch (command) {
     case 'config':
       console.log(JSON.stringify(redactConfig(config), null, 2));
       return 0;
+    case 'train':
+      return trainCommand(argv.slice(1), config, logger);
     case 'report':
       return reportCommand(argv.slice(1), config, logger);
     case 'migrate':
