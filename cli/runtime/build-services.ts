@@ -7,6 +7,7 @@ import { DrizzlePersonRepository, DrizzleTicketRepository, type Database } from 
 import { ObservedTicketRepository } from '../../adapters/events/observed-ticket.repository.js';
 import { BullmqIntakeGateway } from '../../adapters/queue/bullmq-intake-gateway.js';
 import { BullmqJobScheduler } from '../../adapters/queue/bullmq-job-scheduler.js';
+import { InlinePipelineScheduler } from '../../adapters/queue/inline-pipeline-scheduler.js';
 import type { DeskSettings } from '../../core/desk/desk-settings.js';
 import type { Channel } from '../../core/inbound/channel.js';
 import type { Clock } from '../../core/ports/clock.port.js';
@@ -26,6 +27,8 @@ export interface ServiceSettings {
   enabledChannels: ReadonlySet<Channel>;
   logger: Logger;
   clock?: Clock;
+  /** false: every pipeline step goes through its queue (tests of the queued path). Default true. */
+  inlinePipeline?: boolean;
 }
 
 export type Services = ReturnType<typeof buildServices>;
@@ -51,10 +54,11 @@ export function buildServices(settings: ServiceSettings) {
   const triage = new TriageModelHolder(triageModels, desk.categories, settings.logger);
   triage.start(desk.triage?.modelPollSeconds ?? 30);
   const triageTokenizer = createMixedTokenizer(desk.categories.flatMap((c) => [c.name, ...c.keywords]));
-  const jobs = scheduler;
+  // Worker processes run classify → dispatch → web acknowledgement in the job that produced them.
+  const jobs = new InlinePipelineScheduler(scheduler, settings.logger);
   // Durable timers (SLA, follow-ups): features register handlers in `timers.registry`.
   const timers = buildTimerServices({ db: database.db, jobs: scheduler, clock });
-  return {
+  const services = {
     clock,
     tickets,
     people,
@@ -94,4 +98,11 @@ export function buildServices(settings: ServiceSettings) {
       await scheduler.close();
     },
   };
+  if (settings.inlinePipeline !== false)
+    jobs.attach({
+      classify: (ticketId) => services.useCases.classify.execute(ticketId),
+      dispatch: (ticketId) => services.useCases.dispatch.execute(ticketId),
+      deliverWeb: (job) => services.useCases.recordDelivery.execute(job.notification),
+    });
+  return services;
 }

@@ -22,6 +22,8 @@ export interface PipelineOptions {
   /** false: queue only, no consumers (to test what happens while workers are down). */
   workers?: boolean;
   concurrency?: number;
+  /** false: classify, dispatch and web acknowledgements go through their queues, not in place. */
+  inline?: boolean;
 }
 
 export type Pipeline = Services & {
@@ -55,6 +57,7 @@ export async function startPipeline(options: PipelineOptions = {}): Promise<Pipe
     enabledChannels: new Set(options.enabledChannels ?? ['web']),
     logger,
     ...(options.clock ? { clock: options.clock } : {}),
+    ...(options.inline === false ? { inlinePipeline: false } : {}),
   });
   await services.people.syncRoster(desk.people);
   await services.intake.start();

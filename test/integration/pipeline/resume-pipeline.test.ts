@@ -26,7 +26,7 @@ async function failEveryClassifyJob(p: Pipeline, count: number): Promise<void> {
 describe('resume the pipeline when workers start', () => {
   let p: Pipeline;
   beforeAll(async () => {
-    p = await startPipeline({ workers: false });
+    p = await startPipeline({ workers: false, inline: false });
   });
   afterAll(async () => p?.close());
 

@@ -76,7 +76,7 @@ export class UseCaseHarness {
     await this.database.db.transaction(async (tx) => {
       await tx.execute(sql`set local session_replication_role = replica`);
       await tx.execute(
-        sql`truncate ticket_attachments, ticket_messages, ticket_events, tickets, ticket_counters, people restart identity`,
+        sql`truncate ticket_attachments, ticket_messages, ticket_events, tickets, ticket_counters, people restart identity cascade`,
       );
     });
     await this.people.syncRoster(this.desk.people);

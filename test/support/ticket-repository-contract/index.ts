@@ -40,7 +40,7 @@ export function ticketRepositoryContract(label: string, open: () => Promise<Data
       await database.db.transaction(async (tx) => {
         await tx.execute(sql`set local session_replication_role = replica`);
         await tx.execute(
-          sql`truncate ticket_attachments, ticket_messages, ticket_events, tickets, ticket_counters, people restart identity`,
+          sql`truncate ticket_attachments, ticket_messages, ticket_events, tickets, ticket_counters, people restart identity cascade`,
         );
       });
     });
