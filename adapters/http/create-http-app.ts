@@ -18,8 +18,10 @@ import {
   lookupRouter,
   reportFormRouter,
   reportsRouter,
+  ticketActionsRouter,
   ticketsRouter,
 } from './routes/index.js';
+import type { TicketActionsUseCase } from '../../core/use-cases/ticket-actions/index.js';
 
 export interface HttpDeps {
   /** express `trust proxy` (TRUST_PROXY); absent or null = the socket's address is the client. */
@@ -41,6 +43,8 @@ export interface HttpDeps {
   rateLimit?: RateLimitOptions;
   /** KPIs API, staff dashboard, queue board and /metrics; absent → those routes are not mounted. */
   insights?: InsightsDeps;
+  /** `POST /api/v1/tickets/:number/actions`; absent = the route is not mounted. */
+  ticketActions?: TicketActionsUseCase;
 }
 
 export const BODY_LIMIT = '64kb';
@@ -92,6 +96,16 @@ export function createHttpApp(deps: HttpDeps): express.Express {
     }),
   );
   app.use(ticketsRouter({ apiToken: deps.apiToken, tickets: deps.tickets, people: deps.people }));
+  if (deps.ticketActions)
+    app.use(
+      ticketActionsRouter({
+        apiToken: deps.apiToken,
+        tickets: deps.tickets,
+        people: deps.people,
+        actions: deps.ticketActions,
+        bodyLimit: BODY_LIMIT,
+      }),
+    );
   if (deps.insights)
     app.use(
       insightsRouter(deps.insights, {
