@@ -97,6 +97,7 @@ export async function startDeskbot(
         stalledIntervalMs: config.workerStalledMs,
       });
       stack.push('timers', () => timerRole.close());
+      logger.info(await services.sla.sync.syncOpenTickets(), 'sla timers of open tickets checked');
     }
     for (const c of config.channels)
       if (c.enabled && roles.has(c.channel as never) && NOT_YET_BUILT.has(c.channel))

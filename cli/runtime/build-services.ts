@@ -12,6 +12,7 @@ import type { DeskSettings } from '../../core/desk/desk-settings.js';
 import type { Channel } from '../../core/inbound/channel.js';
 import type { Clock } from '../../core/ports/clock.port.js';
 import { buildTimerServices } from './timers-role.js';
+import { wireSla } from './sla-role.js';
 import { ClassifyTicketUseCase } from '../../core/use-cases/classify-ticket/classify-ticket.use-case.js';
 import { DispatchTicketUseCase } from '../../core/use-cases/dispatch-ticket/dispatch-ticket.use-case.js';
 import { IngestMessageUseCase } from '../../core/use-cases/ingest-message/ingest-message.use-case.js';
@@ -58,6 +59,8 @@ export function buildServices(settings: ServiceSettings) {
   const jobs = new InlinePipelineScheduler(scheduler, settings.logger);
   // Durable timers (SLA, follow-ups): features register handlers in `timers.registry`.
   const timers = buildTimerServices({ db: database.db, jobs: scheduler, clock });
+  const { enabledChannels, logger } = settings;
+  const sla = wireSla({ db: database.db, tickets, people, jobs: scheduler, timers, desk, clock, enabledChannels, logger });
   const services = {
     clock,
     tickets,
@@ -65,6 +68,7 @@ export function buildServices(settings: ServiceSettings) {
     scheduler,
     intake,
     timers,
+    sla,
     useCases: {
       ingest: new IngestMessageUseCase({ tickets, people, jobs, clock, desk }),
       classify: new ClassifyTicketUseCase({
