@@ -4,6 +4,7 @@ import { deskCrossChecks } from './desk-cross-checks.js';
 import { optionalList, wholeNumber } from './desk-values.js';
 import { personSchema } from './person.schema.js';
 import { commandSettingsSchema } from './commands.schema.js';
+import { emailSettingsSchema } from './email.schema.js';
 import { chatSettingsSchema } from './chat.schema.js';
 import { triageSettingsSchema } from './triage.schema.js';
 
@@ -95,6 +96,7 @@ export const deskSettingsSchema = z
       })
       .prefault({ responseMinutes: undefined }),
     commands: commandSettingsSchema,
+    email: emailSettingsSchema,
     chat: chatSettingsSchema,
     triage: triageSettingsSchema,
   })

@@ -25,7 +25,10 @@ const EXTENSIONS: Record<string, string> = {
 
 /** A file name that is safe on disk; the original stays in the record. */
 const diskName = (name: string): string =>
-  name.replace(/[^\p{L}\p{N}._-]+/gu, '_').replace(/^\.+/, '').slice(-80) || 'part';
+  name
+    .replace(/[^\p{L}\p{N}._-]+/gu, '_')
+    .replace(/^\.+/, '')
+    .slice(-80) || 'part';
 
 /**
  * Stores a mail's parts under `<root>/<yyyy-mm>/<sha256>-<name>`: content-addressed, so storing

@@ -3,7 +3,18 @@ import chardet from 'chardet';
 import iconv from 'iconv-lite';
 
 // GB2312-labelled mail routinely carries GBK/GB18030 characters (名字里的生僻字); GB18030 is the superset.
-const GB_FAMILY = new Set(['gb2312', 'gbk', 'gb18030', 'cp936', 'xgbk', 'euccn', 'csgb2312', 'chinese', 'ms936', 'windows936']);
+const GB_FAMILY = new Set([
+  'gb2312',
+  'gbk',
+  'gb18030',
+  'cp936',
+  'xgbk',
+  'euccn',
+  'csgb2312',
+  'chinese',
+  'ms936',
+  'windows936',
+]);
 
 const norm = (charset: string): string => charset.toLowerCase().replace(/[^a-z0-9]/g, '');
 

@@ -61,10 +61,20 @@ export class EmailIntake {
     const ticketRef = ticketRefInSubject(mail.subject, this.deps.ticketPrefix);
     const attachments = await this.deps.attachments.store(parsed.attachments, receivedAt);
     const message = inboundMessageSchema.safeParse(
-      mailToInbound({ mail, externalId, receivedAt: mail.date ?? receivedAt, inReplyTo, ticketRef, attachments }),
+      mailToInbound({
+        mail,
+        externalId,
+        receivedAt: mail.date ?? receivedAt,
+        inReplyTo,
+        ticketRef,
+        attachments,
+      }),
     );
     if (!message.success)
-      return { kind: 'unreadable', reason: message.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ') };
+      return {
+        kind: 'unreadable',
+        reason: message.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; '),
+      };
     await this.deps.intake.submit(message.data);
     return { kind: 'submitted', externalId, followUp: inReplyTo !== null || ticketRef !== null };
   }

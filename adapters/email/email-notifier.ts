@@ -5,6 +5,7 @@ import type { Clock } from '../../core/ports/clock.port.js';
 import type { Notification } from '../../core/ports/job-scheduler.port.js';
 import type { Logger } from '../../core/ports/logger.port.js';
 import type { TicketRepository } from '../../core/ports/ticket.repository.port.js';
+import { KeyedMutex } from '../../core/shared/keyed-mutex.js';
 import type { Result } from '../../core/shared/result.js';
 import type { UseCaseError } from '../../core/use-cases/use-case.errors.js';
 import type { MailSender } from './smtp-mail-sender.js';
@@ -22,7 +23,9 @@ export interface EmailNotifierDeps {
   sender: MailSender;
   sent: SentMailRepository;
   tickets: Pick<TicketRepository, 'findById'>;
-  recordDelivery: { execute(n: Notification, d?: { providerId?: string }): Promise<Result<unknown, UseCaseError>> };
+  recordDelivery: {
+    execute(n: Notification, d?: { providerId?: string }): Promise<Result<unknown, UseCaseError>>;
+  };
   clock: Clock;
   logger: Logger;
 }
@@ -42,6 +45,8 @@ const HOUR_MS = 3_600_000;
  */
 export class EmailNotifier {
   private readonly domain: string;
+  // Check-then-send of acknowledgements, one recipient at a time, so a burst cannot slip past the limit.
+  private readonly perRecipient = new KeyedMutex();
 
   constructor(
     private readonly deps: EmailNotifierDeps,
@@ -53,9 +58,18 @@ export class EmailNotifier {
   async deliver(n: Notification): Promise<DeliveryOutcome> {
     const address = n.to.address?.trim().toLowerCase();
     if (!address) {
-      this.deps.logger.warn({ notification: n.id, to: n.to.name }, 'mail notification without an address: not sent');
+      this.deps.logger.warn(
+        { notification: n.id, to: n.to.name },
+        'mail notification without an address: not sent',
+      );
       return { status: 'skipped', reason: 'no-address' };
     }
+    return n.purpose === 'acknowledgement'
+      ? this.perRecipient.run(address, () => this.deliverTo(n, address))
+      : this.deliverTo(n, address);
+  }
+
+  private async deliverTo(n: Notification, address: string): Promise<DeliveryOutcome> {
     const ticket = n.ticketId ? await this.deps.tickets.findById(n.ticketId) : null;
     const thread = [
       ...(n.to.conversationId ? [n.to.conversationId] : []),

@@ -95,7 +95,10 @@ export class ImapMailboxWatcher {
     if (this.stopped || this.reconnect) return;
     const delay = Math.min(this.timing.reconnectMaxMs, this.timing.reconnectMinMs * 2 ** this.failures);
     this.failures++;
-    this.deps.logger.warn({ mailbox: this.key, reason, retryInMs: delay }, 'mailbox disconnected, reconnecting');
+    this.deps.logger.warn(
+      { mailbox: this.key, reason, retryInMs: delay },
+      'mailbox disconnected, reconnecting',
+    );
     void this.deps.state
       .reportHealth(this.key, { connected: false, lastError: reason, lastErrorAt: new Date() })
       .catch(() => undefined);
@@ -138,12 +141,18 @@ export class ImapMailboxWatcher {
     let position = await this.deps.state.position(this.key);
     if (position.uidValidity !== validity) {
       if (position.uidValidity !== null)
-        this.deps.logger.warn({ mailbox: this.key, was: position.uidValidity, now: validity }, 'UIDVALIDITY changed: rereading the mailbox (Message-IDs keep it to one ticket per mail)');
+        this.deps.logger.warn(
+          { mailbox: this.key, was: position.uidValidity, now: validity },
+          'UIDVALIDITY changed: rereading the mailbox (Message-IDs keep it to one ticket per mail)',
+        );
       await this.deps.state.restart(this.key, validity);
       position = { uidValidity: validity, lastUid: 0 };
     }
     // Fresh (or renumbered) mailbox: what is unread; afterwards every UID past the last one done.
-    const found = await client.search(position.lastUid === 0 ? { seen: false } : { uid: `${position.lastUid + 1}:*` }, { uid: true });
+    const found = await client.search(
+      position.lastUid === 0 ? { seen: false } : { uid: `${position.lastUid + 1}:*` },
+      { uid: true },
+    );
     // "n:*" names the highest UID even when it is below n.
     const uids = (found || []).filter((uid) => uid > position.lastUid).sort((a, b) => a - b);
     for (let i = 0; i < uids.length && !this.stopped; i += this.timing.batchSize)
@@ -152,17 +161,29 @@ export class ImapMailboxWatcher {
   }
 
   private async handleBatch(client: ImapFlow, validity: number, uids: number[]): Promise<void> {
-    const fetched = await client.fetchAll(uids.join(','), { uid: true, source: true, internalDate: true }, { uid: true });
+    const fetched = await client.fetchAll(
+      uids.join(','),
+      { uid: true, source: true, internalDate: true },
+      { uid: true },
+    );
     let processed = 0;
     let filtered = 0;
     for (const m of fetched.sort((a, b) => a.uid - b.uid)) {
       if (!m.source) continue;
-      const internal = m.internalDate instanceof Date ? m.internalDate : m.internalDate ? new Date(m.internalDate) : new Date();
+      const internal =
+        m.internalDate instanceof Date
+          ? m.internalDate
+          : m.internalDate
+            ? new Date(m.internalDate)
+            : new Date();
       const outcome = await this.deps.intake.process(m.source, internal);
       if (outcome.kind === 'filtered') filtered++;
       else processed++;
       if (outcome.kind === 'unreadable')
-        this.deps.logger.error({ mailbox: this.key, uid: m.uid, reason: outcome.reason }, 'unreadable mail left in the mailbox');
+        this.deps.logger.error(
+          { mailbox: this.key, uid: m.uid, reason: outcome.reason },
+          'unreadable mail left in the mailbox',
+        );
       this.deps.events?.onMail?.(outcome, m.uid);
     }
     const range = uids.join(',');

@@ -7,7 +7,9 @@ export interface MailboxPosition {
   lastUid: number;
 }
 
-export type MailboxHealthPatch = Partial<Pick<EmailMailboxRow, 'connected' | 'lastFetchAt' | 'lastError' | 'lastErrorAt'>>;
+export type MailboxHealthPatch = Partial<
+  Pick<EmailMailboxRow, 'connected' | 'lastFetchAt' | 'lastError' | 'lastErrorAt'>
+>;
 
 /** Where each mailbox stands (UIDVALIDITY, last processed UID) and how it is doing, in the database. */
 export class MailboxStateRepository {

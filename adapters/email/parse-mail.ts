@@ -63,7 +63,10 @@ function addresses(value: AddressObject | AddressObject[] | undefined): MailAddr
 function rawHeaders(lines: HeaderLines): Record<string, string> {
   const out: Record<string, string> = {};
   for (const { key, line } of lines) {
-    const value = line.slice(line.indexOf(':') + 1).replace(/\r?\n[ \t]+/g, ' ').trim();
+    const value = line
+      .slice(line.indexOf(':') + 1)
+      .replace(/\r?\n[ \t]+/g, ' ')
+      .trim();
     out[key] = out[key] === undefined ? value : `${out[key]}, ${value}`;
   }
   return out;
@@ -72,13 +75,17 @@ function rawHeaders(lines: HeaderLines): Record<string, string> {
 /** Parses a raw RFC 5322 message; rejects only when the bytes are not a mail at all. */
 export function parseMail(raw: Buffer): Promise<ParsedMailWithContent> {
   return new Promise((resolve, reject) => {
-    const parser = new DeskMailParser({ keepDeliveryStatus: true, skipImageLinks: true, skipTextToHtml: true });
+    const parser = new DeskMailParser({
+      keepDeliveryStatus: true,
+      skipImageLinks: true,
+      skipTextToHtml: true,
+    });
     const attachments: MailAttachment[] = [];
     let text = '';
     let headerLines: HeaderLines = [];
     let settled = false;
     const fail = (e: Error) => {
-      if (!settled) (settled = true), reject(e);
+      if (!settled) ((settled = true), reject(e));
     };
     parser.on('error', fail);
     parser.on('headerLines', (lines: HeaderLines) => (headerLines = lines));
@@ -110,7 +117,8 @@ export function parseMail(raw: Buffer): Promise<ParsedMailWithContent> {
       if (settled) return;
       settled = true;
       const headers = rawHeaders(headerLines);
-      const mime = (headers['content-type'] ?? 'text/plain').split(';')[0]?.trim().toLowerCase() || 'text/plain';
+      const mime =
+        (headers['content-type'] ?? 'text/plain').split(';')[0]?.trim().toLowerCase() || 'text/plain';
       const references = parser.references;
       const mail: ParsedMail = {
         messageId: parser.messageId ? bareMessageId(parser.messageId) || null : null,
@@ -120,7 +128,9 @@ export function parseMail(raw: Buffer): Promise<ParsedMailWithContent> {
         subject: parser.subject ?? '',
         date: parser.date && !Number.isNaN(parser.date.getTime()) ? parser.date : null,
         inReplyTo: parser.inReplyTo ? messageIdsIn(parser.inReplyTo) : [],
-        references: (Array.isArray(references) ? references : references ? [references] : []).flatMap(messageIdsIn),
+        references: (Array.isArray(references) ? references : references ? [references] : []).flatMap(
+          messageIdsIn,
+        ),
         headers,
         contentType: mime,
         text: text.replace(/\r\n?/g, '\n'),

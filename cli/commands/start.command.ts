@@ -8,16 +8,17 @@ import type { Channel } from '../../core/inbound/channel.js';
 import { startWorkers } from '../../workers/main.js';
 import { buildServices } from '../runtime/build-services.js';
 import { healthProbe } from '../runtime/health.js';
+import { emailNotifierFor, mailboxHealth, startEmailRole } from '../runtime/email-role.js';
 import { startInsights } from '../runtime/insights-role.js';
 import { redisEndpoint } from '../runtime/redis-endpoint.js';
 import { ShutdownStack } from '../runtime/shutdown-stack.js';
 import { startTimerRole } from '../runtime/timers-role.js';
 
 /** Channels this version has a notifier for (the web reporter reads replies on the ticket page). */
-const DELIVERABLE: ReadonlySet<Channel> = new Set(['web']);
+const DELIVERABLE: ReadonlySet<Channel> = new Set(['web', 'email']);
 
 /** Roles whose adapters arrive with their own issues; reported, never silently ignored. */
-const NOT_YET_BUILT = new Set(['wechat', 'telegram', 'email']);
+const NOT_YET_BUILT = new Set(['wechat', 'telegram']);
 
 export interface Running {
   url: string | null;
@@ -74,6 +75,8 @@ export async function startDeskbot(
     const roles = new Set(config.processRoles);
     const up: Record<string, boolean> = {};
     if (roles.has('workers')) {
+      const mail = emailNotifierFor(config, services, database, logger);
+      if (mail) stack.push('smtp', async () => mail.close());
       const pool = startWorkers({
         redisUrl: redis.url,
         prefix: config.queuePrefix,
@@ -81,6 +84,7 @@ export async function startDeskbot(
         stalledIntervalMs: config.workerStalledMs,
         logger,
         useCases: services.useCases,
+        ...(mail ? { emailNotifier: mail.notifier } : {}),
       });
       up.workers = true;
       stack.push('workers', async () => {
@@ -99,6 +103,15 @@ export async function startDeskbot(
       stack.push('timers', () => timerRole.close());
       logger.info(await services.sla.sync.syncOpenTickets(), 'sla timers of open tickets checked');
     }
+    const email = config.email;
+    if (roles.has('email') && email) {
+      const watching = await startEmailRole({ ...config, email }, services, database, logger);
+      up.email = true;
+      stack.push('email', async () => {
+        up.email = false;
+        await watching.stop();
+      });
+    }
     for (const c of config.channels)
       if (c.enabled && roles.has(c.channel as never) && NOT_YET_BUILT.has(c.channel))
         logger.warn(
@@ -116,6 +129,7 @@ export async function startDeskbot(
         redis: healthRedis,
         channels: config.channels,
         roles: () => up,
+        ...(config.email ? { mailboxes: () => mailboxHealth(database) } : {}),
       });
       const insights = startInsights({ config, database, ...services, redisUrl: redis.url, health, logger });
       stack.push('insights', () => insights.close());

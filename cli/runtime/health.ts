@@ -9,6 +9,8 @@ export interface HealthSources {
   channels: ChannelStatus[];
   /** Names of the roles this process runs, with whether each is up. */
   roles: () => Record<string, boolean>;
+  /** Each watched mailbox (email channel): connected, last fetch, last error. Absent: no email. */
+  mailboxes?: () => Promise<Array<{ mailbox: string; ok: boolean; detail: string }>>;
 }
 
 const within = <T>(ms: number, p: Promise<T>): Promise<T> =>
@@ -36,6 +38,8 @@ export function healthProbe(sources: HealthSources): () => Promise<HealthReport>
     const checks: HealthReport['checks'] = { database, redis };
     for (const [role, up] of Object.entries(sources.roles()))
       checks[`role:${role}`] = up ? { ok: true } : { ok: false, detail: 'stopped' };
+    for (const m of (await sources.mailboxes?.().catch(() => [])) ?? [])
+      checks[`mailbox:${m.mailbox}`] = { ok: m.ok, detail: m.detail };
     const vitalDown = !database.ok || !redis.ok;
     const anyDown = Object.values(checks).some((c) => !c.ok);
     return {

@@ -1,6 +1,7 @@
 import type { ModuleType } from './module-type.js';
 import type { Person } from './person.js';
 import type { CommandSettings } from '../commands/command-settings.js';
+import type { EmailDeskSettings } from '../mail/email-settings.js';
 import type { ChatSettings } from '../intake/chat-settings.js';
 import type { TriageSettings } from '../classify/triage-settings.js';
 
@@ -82,6 +83,8 @@ export interface DeskSettings {
   sla: SlaPolicy;
   /** Auditors' chat questions: 缺日志 hours, 超时 at-risk minutes (desk.yaml `commands:`); absent = defaults. */
   commands?: CommandSettings;
+  /** Email channel: folders, attachment limit, acknowledgement rate, English contacts (desk.yaml `email:`). */
+  email?: EmailDeskSettings;
   /** Chat intake: burst window, report thresholds (desk.yaml `chat:`); absent = defaults. */
   chat?: ChatSettings;
   /** Learning triage (desk.yaml `triage:`); absent = defaults. */

@@ -21,7 +21,9 @@ async function freePort(): Promise<number> {
     srv.once('error', reject);
     srv.listen(0, '127.0.0.1', () => {
       const address = srv.address();
-      srv.close(() => (typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port'))));
+      srv.close(() =>
+        typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port')),
+      );
     });
   });
 }
@@ -49,7 +51,9 @@ const NOBODY = 65534;
  */
 export async function startDovecot(): Promise<TestDovecot> {
   if (!existsSync(DOVECOT_BIN))
-    throw new Error(`${DOVECOT_BIN} not found: install Debian's dovecot-imapd (apt-get install dovecot-imapd)`);
+    throw new Error(
+      `${DOVECOT_BIN} not found: install Debian's dovecot-imapd (apt-get install dovecot-imapd)`,
+    );
   const dir = await mkdtemp(path.join(tmpdir(), 'deskbot-dovecot-'));
   await chmod(dir, 0o755);
   const mail = path.join(dir, 'mail');
@@ -99,7 +103,9 @@ service stats {
 `;
   const configPath = path.join(dir, 'dovecot.conf');
   await writeFile(configPath, config);
-  const child: ChildProcess = spawn(DOVECOT_BIN, ['-F', '-c', configPath], { stdio: ['ignore', 'ignore', 'pipe'] });
+  const child: ChildProcess = spawn(DOVECOT_BIN, ['-F', '-c', configPath], {
+    stdio: ['ignore', 'ignore', 'pipe'],
+  });
   let stderr = '';
   child.stderr?.on('data', (c: Buffer) => (stderr += c.toString()));
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));

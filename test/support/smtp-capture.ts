@@ -67,7 +67,8 @@ export async function startSmtpCapture(): Promise<SmtpCapture> {
     async waitFor(n, timeoutMs = 15_000) {
       const deadline = Date.now() + timeoutMs;
       while (mails.length < n) {
-        if (Date.now() > deadline) throw new Error(`expected ${n} mails, got ${mails.length} in ${timeoutMs} ms`);
+        if (Date.now() > deadline)
+          throw new Error(`expected ${n} mails, got ${mails.length} in ${timeoutMs} ms`);
         await new Promise((r) => setTimeout(r, 25));
       }
       return mails;

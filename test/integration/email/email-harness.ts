@@ -37,7 +37,9 @@ export interface EmailHarness {
 const logger = pino({ level: process.env.TEST_LOG_LEVEL ?? 'silent' });
 
 /** Dovecot + SMTP capture + the real pipeline with a notify-email consumer. */
-export async function startEmailHarness(options: { acknowledgementsPerHour?: number } = {}): Promise<EmailHarness> {
+export async function startEmailHarness(
+  options: { acknowledgementsPerHour?: number } = {},
+): Promise<EmailHarness> {
   const dovecot = await startDovecot();
   const smtp = await startSmtpCapture();
   const pipeline = await startPipeline({ workers: false, enabledChannels: ['web', 'email'] });
@@ -89,7 +91,13 @@ export async function startEmailHarness(options: { acknowledgementsPerHour?: num
     async startIntake(timing = {}) {
       h.channel = await startEmailIntake({
         mailboxes: [
-          { imapUrl: dovecot.url, user: dovecot.user, password: dovecot.password, folder: 'INBOX', processedFolder: null },
+          {
+            imapUrl: dovecot.url,
+            user: dovecot.user,
+            password: dovecot.password,
+            folder: 'INBOX',
+            processedFolder: null,
+          },
         ],
         timing: { pollSeconds: 60, reconnectMinMs: 200, reconnectMaxMs: 1000, ...timing },
         db: pipeline.database.db,

@@ -13,7 +13,9 @@ const REPORTS = [
   'rfc2231-attachment-filename-continuations.eml',
   'text-html-in-russian.eml',
 ];
-const ALL = readdirSync(FIXTURES).filter((f) => f.endsWith('.eml')).sort();
+const ALL = readdirSync(FIXTURES)
+  .filter((f) => f.endsWith('.eml'))
+  .sort();
 const NOISE = ALL.filter((f) => !REPORTS.includes(f));
 
 describe('email intake from Dovecot: every shared fixture', () => {
@@ -90,9 +92,9 @@ describe('email intake from Dovecot: every shared fixture', () => {
     } finally {
       lock.release();
     }
-    const [row] = await new (await import('../../../adapters/email/mailbox-state.repository.js')).MailboxStateRepository(
-      h.pipeline.database.db,
-    ).list();
+    const [row] = await new (
+      await import('../../../adapters/email/mailbox-state.repository.js')
+    ).MailboxStateRepository(h.pipeline.database.db).list();
     expect(row?.lastUid).toBe(Math.max(...uidOf.values()));
     expect(row?.filtered).toBe(NOISE.length);
     expect(row?.connected).toBe(true);
@@ -104,7 +106,11 @@ describe('email intake from Dovecot: every shared fixture', () => {
     expect(reporters.length).toBeGreaterThanOrEqual(4);
     const acks = () => h.smtp.mails.filter((m) => m.parsed.headers.get('auto-submitted') === 'auto-replied');
     await eventually(async () => expect(acks()).toHaveLength(reporters.length), 90_000);
-    expect(acks().flatMap((m) => m.envelope.to).sort()).toEqual([...reporters].sort());
+    expect(
+      acks()
+        .flatMap((m) => m.envelope.to)
+        .sort(),
+    ).toEqual([...reporters].sort());
     for (const m of acks()) expect(m.parsed.subject).toMatch(/^\[INC-\d{8}-\d{4}\] 已受理/);
     const noiseSenders = new Set(['mailer-daemon', 'postmaster', 'kijitora', 'nekonyaan', 'foo', 'noreply']);
     const all = h.smtp.mails.flatMap((m) => m.envelope.to);
