@@ -144,6 +144,7 @@ export async function startDeskbot(
         health,
         logger,
         clock: services.clock,
+        ticketActions: services.useCases.ticketActions,
         desk: {
           name: config.desk.name,
           ticketPrefix: config.desk.ticketPrefix,

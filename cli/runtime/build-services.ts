@@ -19,6 +19,7 @@ import { IngestMessageUseCase } from '../../core/use-cases/ingest-message/ingest
 import { ResumePipelineUseCase } from '../../core/use-cases/resume-pipeline/resume-pipeline.use-case.js';
 import { RecordDeliveryUseCase } from '../../core/use-cases/record-delivery/record-delivery.use-case.js';
 import { buildChatUseCases } from './chat-services.js';
+import { buildCommandServices } from './command-services.js';
 
 export interface ServiceSettings {
   database: Database;
@@ -61,6 +62,11 @@ export function buildServices(settings: ServiceSettings) {
   const timers = buildTimerServices({ db: database.db, jobs: scheduler, clock });
   const { enabledChannels, logger } = settings;
   const sla = wireSla({ db: database.db, tickets, people, jobs: scheduler, timers, desk, clock, enabledChannels, logger });
+  // Chat commands, ticket actions (chat, API, SLA escalation) and status pushes to reporters.
+  const commands = buildCommandServices({
+    ...{ database, tickets, people, jobs, clock, desk },
+    enabledChannels: settings.enabledChannels,
+  });
   const services = {
     clock,
     tickets,
@@ -68,6 +74,7 @@ export function buildServices(settings: ServiceSettings) {
     scheduler,
     intake,
     timers,
+    commands,
     sla,
     useCases: {
       ingest: new IngestMessageUseCase({ tickets, people, jobs, clock, desk }),
@@ -85,6 +92,8 @@ export function buildServices(settings: ServiceSettings) {
       }),
       recordDelivery: new RecordDeliveryUseCase({ tickets, clock }),
       resumePipeline: new ResumePipelineUseCase({ tickets, jobs }),
+      ticketActions: commands.ticketActions,
+      chatCommand: commands.chatCommand,
       ...buildChatUseCases({
         database,
         tickets,
@@ -94,6 +103,7 @@ export function buildServices(settings: ServiceSettings) {
         desk,
         tokenizer,
         ingest: new IngestMessageUseCase({ tickets, people, jobs, clock, desk }),
+        runCommand: commands.chatCommand,
       }),
     },
     async close() {
