@@ -13,6 +13,7 @@ import { startInsights } from '../runtime/insights-role.js';
 import { redisEndpoint } from '../runtime/redis-endpoint.js';
 import { ShutdownStack } from '../runtime/shutdown-stack.js';
 import { startTimerRole } from '../runtime/timers-role.js';
+import { startTriageRole } from '../runtime/triage-role.js';
 
 /** Channels this version has a notifier for (the web reporter reads replies on the ticket page). */
 const DELIVERABLE: ReadonlySet<Channel> = new Set(['web', 'email']);
@@ -75,6 +76,13 @@ export async function startDeskbot(
     const roles = new Set(config.processRoles);
     const up: Record<string, boolean> = {};
     if (roles.has('workers')) {
+      // Before any worker takes a job: a desk that never trained gets its first model (issue 5).
+      const triageRole = await startTriageRole({
+        ...{ triage: services.triage, categories: config.desk.categories, settings: config.desk.triage },
+        ...{ scheduler: services.scheduler, redisUrl: redis.url, prefix: config.queuePrefix },
+        ...{ clock: services.clock, logger },
+      });
+      stack.push('triage', () => triageRole.close());
       const mail = emailNotifierFor(config, services, database, logger);
       if (mail) stack.push('smtp', async () => mail.close());
       const pool = startWorkers({

@@ -76,6 +76,8 @@ export function buildServices(settings: ServiceSettings) {
     timers,
     commands,
     sla,
+    /** Learning triage: the model holder, its repository and tokenizer (cli/runtime/triage-role.ts). */
+    triage: { holder: triage, models: triageModels, tokenizer: triageTokenizer },
     useCases: {
       ingest: new IngestMessageUseCase({ tickets, people, jobs, clock, desk }),
       classify: new ClassifyTicketUseCase({

@@ -29,7 +29,12 @@ describe('ClassifyTicketUseCase on PGlite and BullMQ', () => {
     const id = await newTicket(
       inbound({ text: '打印机卡纸了，打印不出来', fields: { location: '行政楼305' } }),
     );
-    expect(await classify(id)).toEqual({ ticketId: id, category: '打印机', ownerId: 'desk-zao-1' });
+    expect(await classify(id)).toEqual({
+      ticketId: id,
+      category: '打印机',
+      ownerId: 'desk-zao-1',
+      route: 'dispatch',
+    });
 
     const t = await h.ticket(id);
     expect(t).toMatchObject({
