@@ -1,8 +1,9 @@
 import { z } from 'zod';
 import { FALLBACK_MODULE_TYPE, MODULE_TYPES, WEEKDAYS, type DeskSettings } from '../../core/desk/index.js';
 import { deskCrossChecks } from './desk-cross-checks.js';
-import { optionalList, wholeNumber } from './desk-values.js';
+import { optionalList } from './desk-values.js';
 import { personSchema } from './person.schema.js';
+import { DEFAULT_SLA_RESPONSE_MINUTES, slaPolicySchema } from './sla.schema.js';
 import { commandSettingsSchema } from './commands.schema.js';
 import { emailSettingsSchema } from './email.schema.js';
 import { chatSettingsSchema } from './chat.schema.js';
@@ -10,7 +11,7 @@ import { triageSettingsSchema } from './triage.schema.js';
 
 export const DEFAULT_TIMEZONE = 'Asia/Shanghai';
 export const DEFAULT_TICKET_PREFIX = 'INC';
-export const DEFAULT_RESPONSE_MINUTES = 10;
+export const DEFAULT_RESPONSE_MINUTES = DEFAULT_SLA_RESPONSE_MINUTES;
 
 const name = (max: number) =>
   z.string().trim().min(1, 'must not be empty').max(max, `must be at most ${max} characters`);
@@ -90,11 +91,7 @@ export const deskSettingsSchema = z
         .trim()
         .regex(/^\d{3,20}$/, 'must be digits only, e.g. 88886666'),
     ),
-    sla: z
-      .strictObject({
-        responseMinutes: wholeNumber({ min: 1, max: 1440, default: DEFAULT_RESPONSE_MINUTES }),
-      })
-      .prefault({ responseMinutes: undefined }),
+    sla: slaPolicySchema,
     commands: commandSettingsSchema,
     email: emailSettingsSchema,
     chat: chatSettingsSchema,
