@@ -8,6 +8,7 @@ import { commandSettingsSchema } from './commands.schema.js';
 import { emailSettingsSchema } from './email.schema.js';
 import { chatSettingsSchema } from './chat.schema.js';
 import { triageSettingsSchema } from './triage.schema.js';
+import { complaintSettingsSchema, handoverSettingsSchema, satisfactionSettingsSchema } from './followups.schema.js';
 
 export const DEFAULT_TIMEZONE = 'Asia/Shanghai';
 export const DEFAULT_TICKET_PREFIX = 'INC';
@@ -92,6 +93,9 @@ export const deskSettingsSchema = z
         .regex(/^\d{3,20}$/, 'must be digits only, e.g. 88886666'),
     ),
     sla: slaPolicySchema,
+    satisfaction: satisfactionSettingsSchema,
+    complaints: complaintSettingsSchema,
+    handover: handoverSettingsSchema,
     commands: commandSettingsSchema,
     email: emailSettingsSchema,
     chat: chatSettingsSchema,

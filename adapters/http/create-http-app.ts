@@ -22,6 +22,7 @@ import {
   ticketsRouter,
 } from './routes/index.js';
 import type { TicketActionsUseCase } from '../../core/use-cases/ticket-actions/index.js';
+import { followupRouters, type FollowupUseCases } from './followups/index.js';
 
 export interface HttpDeps {
   /** express `trust proxy` (TRUST_PROXY); absent or null = the socket's address is the client. */
@@ -43,6 +44,8 @@ export interface HttpDeps {
   rateLimit?: RateLimitOptions;
   /** KPIs API, staff dashboard, queue board and /metrics; absent → those routes are not mounted. */
   insights?: InsightsDeps;
+  /** Rating page, callbacks, complaints, handovers (issue 6); absent → not mounted. */
+  followups?: FollowupUseCases;
   /** `POST /api/v1/tickets/:number/actions`; absent = the route is not mounted. */
   ticketActions?: TicketActionsUseCase;
 }
@@ -96,6 +99,13 @@ export function createHttpApp(deps: HttpDeps): express.Express {
     }),
   );
   app.use(ticketsRouter({ apiToken: deps.apiToken, tickets: deps.tickets, people: deps.people }));
+  if (deps.followups)
+    app.use(
+      followupRouters({
+        ...{ apiToken: deps.apiToken, tickets: deps.tickets, followups: deps.followups, clock: deps.clock },
+        ...{ deskName, timeZone: deps.desk.timeZone ?? 'Asia/Shanghai', rateLimit, newId },
+      }),
+    );
   if (deps.ticketActions)
     app.use(
       ticketActionsRouter({

@@ -7,9 +7,13 @@ export const HTTP_ERRORS = {
   VALIDATION_FAILED: 400,
   BAD_REQUEST: 400,
   UNAUTHORIZED: 401,
+  /** Known caller, but their role may not take this step. */
+  FORBIDDEN: 403,
   NOT_FOUND: 404,
   TICKET_NOT_FOUND: 404,
   METHOD_NOT_ALLOWED: 405,
+  /** The resource is not in a state that allows this (already rated, wrong complaint step). */
+  CONFLICT: 409,
   PAYLOAD_TOO_LARGE: 413,
   UNSUPPORTED_MEDIA_TYPE: 415,
   RATE_LIMITED: 429,

@@ -68,6 +68,7 @@ export async function startDeskbot(
       queuePrefix: config.queuePrefix,
       enabledChannels: enabled,
       logger,
+      publicUrl: config.publicUrl,
     });
     stack.push('queues', () => services.close());
     const roster = await services.people.syncRoster(config.desk.people);
@@ -110,6 +111,7 @@ export async function startDeskbot(
       });
       stack.push('timers', () => timerRole.close());
       logger.info(await services.sla.sync.syncOpenTickets(), 'sla timers of open tickets checked');
+      logger.info(await services.followups.start(), 'follow-ups: rating timers checked, next shift end watched');
     }
     const email = config.email;
     if (roles.has('email') && email) {
@@ -153,6 +155,7 @@ export async function startDeskbot(
         logger,
         clock: services.clock,
         ticketActions: services.useCases.ticketActions,
+        followups: services.followups,
         desk: {
           name: config.desk.name,
           ticketPrefix: config.desk.ticketPrefix,

@@ -20,6 +20,7 @@ import { ResumePipelineUseCase } from '../../core/use-cases/resume-pipeline/resu
 import { RecordDeliveryUseCase } from '../../core/use-cases/record-delivery/record-delivery.use-case.js';
 import { buildChatUseCases } from './chat-services.js';
 import { buildCommandServices } from './command-services.js';
+import { buildFollowupServices } from './followups-role.js';
 
 export interface ServiceSettings {
   database: Database;
@@ -31,6 +32,8 @@ export interface ServiceSettings {
   clock?: Clock;
   /** false: every pipeline step goes through its queue (tests of the queued path). Default true. */
   inlinePipeline?: boolean;
+  /** PUBLIC_URL: the base of rating links in satisfaction mails. */
+  publicUrl?: string | null;
 }
 
 export type Services = ReturnType<typeof buildServices>;
@@ -78,6 +81,7 @@ export function buildServices(settings: ServiceSettings) {
     sla,
     /** Learning triage: the model holder, its repository and tokenizer (cli/runtime/triage-role.ts). */
     triage: { holder: triage, models: triageModels, tokenizer: triageTokenizer },
+    ...{ followups: buildFollowupServices({ ...settings, database, tickets, people, jobs, timers, clock, desk, publicUrl: settings.publicUrl ?? null }) },
     useCases: {
       ingest: new IngestMessageUseCase({ tickets, people, jobs, clock, desk }),
       classify: new ClassifyTicketUseCase({

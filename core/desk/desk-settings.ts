@@ -4,6 +4,9 @@ import type { CommandSettings } from '../commands/command-settings.js';
 import type { EmailDeskSettings } from '../mail/email-settings.js';
 import type { ChatSettings } from '../intake/chat-settings.js';
 import type { TriageSettings } from '../classify/triage-settings.js';
+import type { ComplaintSettings } from '../complaints/complaint-reminder.js';
+import type { HandoverSettings } from '../handover/handover-settings.js';
+import type { SatisfactionSettings } from '../use-cases/satisfaction/satisfaction-settings.js';
 
 export const WEEKDAYS = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'] as const;
 export type Weekday = (typeof WEEKDAYS)[number];
@@ -81,6 +84,12 @@ export interface DeskSettings {
   categories: CategoryDefinition[];
   hotlines: string[];
   sla: SlaPolicy;
+  /** Satisfaction follow-up (desk.yaml `satisfaction:`); absent = 4 h reminder, 72 h auto-close. */
+  satisfaction?: SatisfactionSettings;
+  /** Complaint step reminders (desk.yaml `complaints:`); absent = defaults. */
+  complaints?: ComplaintSettings;
+  /** Shift-end flags for tickets not handed over (desk.yaml `handover:`); absent = defaults. */
+  handover?: HandoverSettings;
   /** Auditors' chat questions: 缺日志 hours, 超时 at-risk minutes (desk.yaml `commands:`); absent = defaults. */
   commands?: CommandSettings;
   /** Email channel: folders, attachment limit, acknowledgement rate, English contacts (desk.yaml `email:`). */

@@ -10,5 +10,7 @@ export * from './sla-breaches.table.js';
 export * from './email.table.js';
 export * from './chat-conversations.table.js';
 export * from './triage-models.table.js';
+export * from './complaints.table.js';
+export * from './handovers.table.js';
 export * from './calls.table.js';
 export * from './alerts.table.js';
