@@ -13,42 +13,57 @@ export interface CueMatch {
   found: Array<{ label: string; phrase: string }>;
 }
 
-const compiled = new WeakMap<
-  readonly Cue[],
-  Array<{ label: string; phrase: string; normalized: string; weight: number; re: RegExp }>
->();
-const escape = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+interface CompiledCue {
+  label: string;
+  phrase: string;
+  normalized: string;
+  weight: number;
+  /** Latin cues must start a word ("unlock", not the "unlock" in "reunlock"). */
+  wordStart: boolean;
+}
 
-function compile(cues: readonly Cue[]) {
-  let list = compiled.get(cues);
-  if (!list) {
-    list = cues.flatMap((c) =>
-      c.phrases.map((phrase) => {
-        const p = normalizeText(phrase);
-        const latin = /^[\p{Script=Latin}\p{N}]/u.test(p);
-        return {
-          label: c.label,
-          phrase,
-          normalized: p,
-          weight: c.weight,
-          re: new RegExp(latin ? `(?<![\\p{Script=Latin}])${escape(p)}` : escape(p), 'u'),
-        };
-      }),
-    );
-    compiled.set(cues, list);
+/** Cues by the first UTF-16 unit of their normal form: one pass over the text finds them all. */
+const compiled = new WeakMap<readonly Cue[], Map<number, CompiledCue[]>>();
+const LATIN = /\p{Script=Latin}/u;
+
+function compile(cues: readonly Cue[]): Map<number, CompiledCue[]> {
+  let index = compiled.get(cues);
+  if (!index) {
+    index = new Map();
+    for (const c of cues)
+      for (const phrase of c.phrases) {
+        const normalized = normalizeText(phrase);
+        if (normalized === '') continue;
+        const wordStart = /^[\p{Script=Latin}\p{N}]/u.test(normalized);
+        const first = normalized.charCodeAt(0);
+        const list = index.get(first) ?? [];
+        list.push({ label: c.label, phrase, normalized, weight: c.weight, wordStart });
+        index.set(first, list);
+      }
+    compiled.set(cues, index);
   }
-  return list;
+  return index;
 }
 
 /** Sums the weights of the cues found in `text` per label (each phrase counts once). */
 export function matchCues(text: string, cues: readonly Cue[]): CueMatch {
   const normalized = normalizeText(text);
+  const index = compile(cues);
   const scores: Record<string, number> = {};
   const found: CueMatch['found'] = [];
-  for (const cue of compile(cues)) {
-    if (!normalized.includes(cue.normalized) || !cue.re.test(normalized)) continue;
-    scores[cue.label] = (scores[cue.label] ?? 0) + cue.weight;
-    found.push({ label: cue.label, phrase: cue.phrase });
+  let seen: Set<CompiledCue> | null = null;
+  for (let i = 0; i < normalized.length; i++) {
+    const starting = index.get(normalized.charCodeAt(i));
+    if (!starting) continue;
+    for (const cue of starting) {
+      if (!normalized.startsWith(cue.normalized, i)) continue;
+      if (cue.wordStart && i > 0 && LATIN.test(normalized.charAt(i - 1))) continue;
+      seen ??= new Set();
+      if (seen.has(cue)) continue;
+      seen.add(cue);
+      scores[cue.label] = (scores[cue.label] ?? 0) + cue.weight;
+      found.push({ label: cue.label, phrase: cue.phrase });
+    }
   }
   found.sort((a, b) => (scores[b.label] ?? 0) - (scores[a.label] ?? 0));
   return { scores, found };

@@ -1,5 +1,4 @@
 import type { CompiledKeyword } from './keyword-set.js';
-import { normalizeText } from './normalize-text.js';
 
 interface Span {
   start: number;
@@ -14,14 +13,16 @@ export interface KeywordMatch extends Span {
 
 // 上网 inside 早上|网络 is a coincidence of characters, not the word; it still counts, for less.
 const STRADDLE_FACTOR = 0.5;
+const LATIN_OR_DIGIT = /[\p{Script=Latin}\p{N}]/u;
 
 /** Where each token sits in the normalized text; tokens that cannot be found in order are skipped. */
 export function locateTokens(text: string, tokens: readonly string[]): Span[] {
   const spans: Span[] = [];
   let cursor = 0;
   for (const raw of tokens) {
-    const token = normalizeText(raw);
-    if (token === '') continue;
+    // Tokenizers already hand out normalized words; only stray upper case needs folding.
+    const token = raw.toLowerCase();
+    if (token === '' || token === ' ') continue;
     const at = text.indexOf(token, cursor);
     if (at < 0) continue;
     spans.push({ start: at, end: at + token.length });
@@ -39,28 +40,55 @@ const straddles = (m: Span, tokens: readonly Span[]): boolean =>
       !(t.start <= m.start && t.end >= m.end),
   );
 
-function occurrences(
-  text: string,
-  k: CompiledKeyword,
-  tokens: readonly Span[],
-  tokenAt: Set<string>,
-): KeywordMatch[] {
-  const found: KeywordMatch[] = [];
-  // Most keywords are absent from any one report; a plain substring test rules them out cheaply.
-  if (!text.includes(k.normalized)) return found;
-  if (k.kind === 'word' && k.pattern) {
-    for (const m of text.matchAll(k.pattern)) {
-      found.push({ keyword: k, start: m.index, end: m.index + m[0].length, weight: k.weight });
+/** Keywords by their first UTF-16 unit: one pass over the text finds every candidate. */
+type KeywordIndex = Map<number, CompiledKeyword[]>;
+const indexes = new WeakMap<readonly CompiledKeyword[], KeywordIndex>();
+
+function indexOf(keywords: readonly CompiledKeyword[]): KeywordIndex {
+  let index = indexes.get(keywords);
+  if (!index) {
+    index = new Map();
+    for (const k of keywords) {
+      const first = k.normalized.charCodeAt(0);
+      const list = index.get(first) ?? [];
+      list.push(k);
+      index.set(first, list);
     }
-    return found;
+    indexes.set(keywords, index);
   }
-  for (let at = text.indexOf(k.normalized); at >= 0; at = text.indexOf(k.normalized, at + 1)) {
-    const span = { start: at, end: at + k.normalized.length };
-    if (k.kind === 'char') {
-      if (tokenAt.has(`${span.start}:${span.end}`)) found.push({ keyword: k, ...span, weight: k.weight });
-    } else {
-      const weight = straddles(span, tokens) ? k.weight * STRADDLE_FACTOR : k.weight;
-      found.push({ keyword: k, ...span, weight });
+  return index;
+}
+
+// A `word` keyword is a whole word only: no Latin letter or digit right before or after it.
+const isWordAt = (text: string, start: number, end: number): boolean =>
+  !(start > 0 && LATIN_OR_DIGIT.test(text.charAt(start - 1))) &&
+  !(end < text.length && LATIN_OR_DIGIT.test(text.charAt(end)));
+
+/** Every occurrence of any keyword, in one scan of the text (most characters start no keyword). */
+function occurrences(text: string, tokens: readonly string[], keywords: readonly CompiledKeyword[]) {
+  const index = indexOf(keywords);
+  const found: KeywordMatch[] = [];
+  let spans: Span[] | null = null;
+  let tokenAt: Set<number> | null = null;
+  for (let i = 0; i < text.length; i++) {
+    const starting = index.get(text.charCodeAt(i));
+    if (!starting) continue;
+    for (const k of starting) {
+      if (!text.startsWith(k.normalized, i)) continue;
+      const span = { start: i, end: i + k.normalized.length };
+      if (k.kind === 'word') {
+        if (isWordAt(text, span.start, span.end)) found.push({ keyword: k, ...span, weight: k.weight });
+        continue;
+      }
+      spans ??= locateTokens(text, tokens);
+      if (k.kind === 'char') {
+        // A single character counts only as a word of its own (卡 in 卡刷不了, not in 卡顿).
+        tokenAt ??= new Set(spans.map((t) => t.start * 65536 + t.end));
+        if (tokenAt.has(span.start * 65536 + span.end)) found.push({ keyword: k, ...span, weight: k.weight });
+      } else {
+        const weight = straddles(span, spans) ? k.weight * STRADDLE_FACTOR : k.weight;
+        found.push({ keyword: k, ...span, weight });
+      }
     }
   }
   return found;
@@ -76,9 +104,8 @@ export function matchKeywords(
   tokens: readonly string[],
   keywords: readonly CompiledKeyword[],
 ): KeywordMatch[] {
-  const tokenSpans = locateTokens(text, tokens);
-  const tokenAt = new Set(tokenSpans.map((t) => `${t.start}:${t.end}`));
-  const all = keywords.flatMap((k) => occurrences(text, k, tokenSpans, tokenAt));
+  const all = occurrences(text, tokens, keywords);
+  if (all.length === 0) return all;
   all.sort((a, b) => b.end - b.start - (a.end - a.start) || a.start - b.start);
 
   const kept: KeywordMatch[] = [];
@@ -89,11 +116,10 @@ export function matchKeywords(
     if (!inside) kept.push(m);
   }
 
-  const best = new Map<string, KeywordMatch>();
+  const best = new Map<CompiledKeyword, KeywordMatch>();
   for (const m of kept) {
-    const key = `${m.keyword.category}\u0000${m.keyword.normalized}`;
-    const seen = best.get(key);
-    if (!seen || m.weight > seen.weight) best.set(key, m);
+    const seen = best.get(m.keyword);
+    if (!seen || m.weight > seen.weight) best.set(m.keyword, m);
   }
   return [...best.values()];
 }

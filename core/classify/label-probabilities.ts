@@ -15,6 +15,7 @@ const temperature = (known: number): number => 1 + 0.25 * known;
 /**
  * Labels ranked by probability: the model's log scores (if any) plus `priorBoost` (e.g. keyword
  * rule scores, in log units) per label, through a softmax. Labels only one side knows still count.
+ * Plain arrays: this runs three times per message on the hot path.
  */
 export function rankLabels(
   model: CompiledNaiveBayes | null,
@@ -22,25 +23,26 @@ export function rankLabels(
   priorBoost: Readonly<Record<string, number>>,
   fallbackLabels: readonly string[],
 ): LabelProbability[] {
-  const logits = new Map<string, number>();
+  const labels = model ? model.labels : fallbackLabels;
+  const logits = new Float64Array(labels.length);
   if (model) {
     const { logScores, known } = scoreNaiveBayes(model, features);
     const t = temperature(known);
-    model.labels.forEach((label, i) => logits.set(label, (logScores[i] ?? 0) / t));
-  } else {
-    for (const label of fallbackLabels) logits.set(label, 0);
+    for (let i = 0; i < labels.length; i++) logits[i] = (logScores[i] ?? 0) / t;
   }
-  for (const [label, boost] of Object.entries(priorBoost)) {
-    if (logits.has(label)) logits.set(label, (logits.get(label) ?? 0) + boost);
+  let max = -Infinity;
+  for (let i = 0; i < labels.length; i++) {
+    const boost = priorBoost[labels[i] ?? ''];
+    if (boost !== undefined) logits[i] = (logits[i] ?? 0) + boost;
+    if ((logits[i] ?? 0) > max) max = logits[i] ?? 0;
   }
-  const max = Math.max(...logits.values());
   let sum = 0;
-  const exps = [...logits].map(([label, l]) => {
-    const e = Math.exp(l - max);
+  for (let i = 0; i < labels.length; i++) {
+    const e = Math.exp((logits[i] ?? 0) - max);
+    logits[i] = e;
     sum += e;
-    return { label, e };
-  });
-  return exps
-    .map(({ label, e }) => ({ label, p: e / sum }))
-    .sort((a, b) => b.p - a.p || (a.label < b.label ? -1 : 1));
+  }
+  const ranked: LabelProbability[] = [];
+  for (let i = 0; i < labels.length; i++) ranked.push({ label: labels[i] ?? '', p: (logits[i] ?? 0) / sum });
+  return ranked.sort((a, b) => b.p - a.p || (a.label < b.label ? -1 : 1));
 }

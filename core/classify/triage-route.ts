@@ -1,4 +1,4 @@
-import { matchCues } from './cue-rules.js';
+import { matchCues, type Cue } from './cue-rules.js';
 import type { TriageVerdict } from './triage-classifier.js';
 
 /** Where a classified ticket goes next, and why (stored in the triage_needed event). */
@@ -20,10 +20,18 @@ export interface RouteInput {
 
 const percent = (p: number): string => `${Math.round(p * 100)}%`;
 
+// The cue list must be the same object each time for matchCues' compiled cache to hold.
+const remoteCues = new WeakMap<readonly string[], Cue[]>();
+function remoteCuesOf(phrases: readonly string[]): Cue[] {
+  let cues = remoteCues.get(phrases);
+  if (!cues) remoteCues.set(phrases, (cues = [{ label: 'remote', phrases, weight: 1 }]));
+  return cues;
+}
+
 export function routeAfterClassify(input: RouteInput): TriageRoute {
   const { verdict } = input;
   if (verdict.type.value !== 'complaint') {
-    const cue = matchCues(input.text, [{ label: 'remote', phrases: input.remoteFirst, weight: 1 }]).found[0];
+    const cue = matchCues(input.text, remoteCuesOf(input.remoteFirst)).found[0];
     if (cue)
       return {
         kind: 'remote_first',
