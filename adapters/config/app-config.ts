@@ -44,6 +44,8 @@ export interface EnvConfig {
   apiToken: string | null;
   /** Bearer token for /metrics; null → API_TOKEN guards it. */
   metricsToken: string | null;
+  /** Bearer token monitoring systems send to /api/v1/alerts/*; null → the alert webhooks are off. */
+  alertToken: string | null;
   /** Staff dashboard login; null → the API token is the password. */
   dashboardPassword: string | null;
   logLevel: LogLevel;

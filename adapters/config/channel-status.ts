@@ -104,11 +104,15 @@ export function channelStatuses(env: EnvConfig): ChannelStatus[] {
               reason: `puppet ${env.wechat.puppet}, ${env.wechat.rooms.length > 0 ? `rooms ${env.wechat.rooms.join(', ')}` : 'every room the bot is in'}`,
             }
           : { channel, enabled: false, reason: missingVarsReason('wechat') };
-      // Their routes (POST /api/v1/calls, /api/v1/alerts/*) arrive with the phone and alerts adapters.
+      // `deskbot import calls` works regardless; the webhook needs the API token.
       case 'phone':
-        return { channel, enabled: false, reason: 'call-record import not in this version yet' };
+        return env.apiToken
+          ? { channel, enabled: true, reason: 'POST /api/v1/calls (API_TOKEN) and deskbot import calls' }
+          : { channel, enabled: false, reason: 'API_TOKEN not set (deskbot import calls still works)' };
       case 'alert':
-        return { channel, enabled: false, reason: 'monitoring alert webhooks not in this version yet' };
+        return env.alertToken
+          ? { channel, enabled: true, reason: 'POST /api/v1/alerts/alertmanager and /zabbix (ALERT_TOKEN)' }
+          : { channel, enabled: false, reason: 'ALERT_TOKEN not set' };
     }
   };
   return CHANNELS.map(status);

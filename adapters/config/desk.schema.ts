@@ -8,6 +8,8 @@ import { commandSettingsSchema } from './commands.schema.js';
 import { emailSettingsSchema } from './email.schema.js';
 import { chatSettingsSchema } from './chat.schema.js';
 import { triageSettingsSchema } from './triage.schema.js';
+import { phoneSettingsSchema } from './phone.schema.js';
+import { alertSettingsSchema } from './alerts.schema.js';
 import { complaintSettingsSchema, handoverSettingsSchema, satisfactionSettingsSchema } from './followups.schema.js';
 
 export const DEFAULT_TIMEZONE = 'Asia/Shanghai';
@@ -97,6 +99,8 @@ export const deskSettingsSchema = z
     complaints: complaintSettingsSchema,
     handover: handoverSettingsSchema,
     commands: commandSettingsSchema,
+    phone: phoneSettingsSchema,
+    alerts: alertSettingsSchema,
     email: emailSettingsSchema,
     chat: chatSettingsSchema,
     triage: triageSettingsSchema,

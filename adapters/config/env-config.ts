@@ -67,6 +67,7 @@ function toEnvConfig(v: EnvVars, cwd: string): EnvConfig {
     publicUrl: v.PUBLIC_URL?.replace(/\/+$/, '') ?? null,
     apiToken: v.API_TOKEN ?? null,
     metricsToken: v.METRICS_TOKEN ?? null,
+    alertToken: v.ALERT_TOKEN ?? null,
     dashboardPassword: v.DASHBOARD_PASSWORD ?? null,
     logLevel: v.LOG_LEVEL,
     processRoles: v.ROLES ?? [...PROCESS_ROLES],

@@ -96,6 +96,10 @@ export const envSchema = z.object({
     (value) => value === undefined || value.length >= MIN_API_TOKEN_LENGTH,
     `must be at least ${MIN_API_TOKEN_LENGTH} characters`,
   ),
+  ALERT_TOKEN: secret('ALERT_TOKEN').refine(
+    (value) => value === undefined || value.length >= MIN_API_TOKEN_LENGTH,
+    `must be at least ${MIN_API_TOKEN_LENGTH} characters`,
+  ),
   DASHBOARD_PASSWORD: z.string().min(8, 'must be at least 8 characters').optional(),
   LOG_LEVEL: z.enum(LOG_LEVELS, `must be one of ${LOG_LEVELS.join(', ')}`).default('info'),
   ROLES: commaList()

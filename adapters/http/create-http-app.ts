@@ -7,6 +7,8 @@ import type { Clock, IntakeGateway, PersonRepository, TicketRepository } from '.
 import type { HealthReport } from './health.js';
 import { insightsRouter, type InsightsDeps } from './dashboard/insights.js';
 import { notFound } from './http-errors.js';
+import { alertsRouter, type AlertsRouteDeps } from './routes/alerts.route.js';
+import { callsRouter, type CallsRouteDeps } from './routes/calls.route.js';
 import {
   DEFAULT_PUBLIC_RATE_LIMIT,
   errorHandler,
@@ -48,6 +50,10 @@ export interface HttpDeps {
   followups?: FollowupUseCases;
   /** `POST /api/v1/tickets/:number/actions`; absent = the route is not mounted. */
   ticketActions?: TicketActionsUseCase;
+  /** Call records API (POST /api/v1/calls); absent → not mounted. */
+  phone?: Omit<CallsRouteDeps, 'apiToken'>;
+  /** Monitoring alert webhooks (POST /api/v1/alerts/*); absent → not mounted. */
+  alerts?: AlertsRouteDeps;
 }
 
 export const BODY_LIMIT = '64kb';
@@ -106,6 +112,8 @@ export function createHttpApp(deps: HttpDeps): express.Express {
         ...{ deskName, timeZone: deps.desk.timeZone ?? 'Asia/Shanghai', rateLimit, newId },
       }),
     );
+  if (deps.phone) app.use(callsRouter({ ...deps.phone, apiToken: deps.apiToken }));
+  if (deps.alerts) app.use(alertsRouter(deps.alerts));
   if (deps.ticketActions)
     app.use(
       ticketActionsRouter({

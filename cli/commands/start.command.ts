@@ -12,6 +12,7 @@ import { emailNotifierFor, mailboxHealth, startEmailRole } from '../runtime/emai
 import { startInsights } from '../runtime/insights-role.js';
 import { redisEndpoint } from '../runtime/redis-endpoint.js';
 import { ShutdownStack } from '../runtime/shutdown-stack.js';
+import { phoneAndAlertRoutes } from '../runtime/phone-alerts-role.js';
 import { startTimerRole } from '../runtime/timers-role.js';
 import { startTriageRole } from '../runtime/triage-role.js';
 
@@ -144,6 +145,7 @@ export async function startDeskbot(
       const insights = startInsights({ config, database, ...services, redisUrl: redis.url, health, logger });
       stack.push('insights', () => insights.close());
       const app = createHttpApp({
+        ...phoneAndAlertRoutes({ ...services, database, desk: config.desk, jobs: services.scheduler, enabledChannels: enabled, alertToken: config.alertToken, intakeWaitMs: config.intakeWaitMs }),
         insights: insights.deps,
         apiToken: config.apiToken,
         trustProxy: config.trustProxy,

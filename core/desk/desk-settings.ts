@@ -6,6 +6,8 @@ import type { ChatSettings } from '../intake/chat-settings.js';
 import type { TriageSettings } from '../classify/triage-settings.js';
 import type { ComplaintSettings } from '../complaints/complaint-reminder.js';
 import type { HandoverSettings } from '../handover/handover-settings.js';
+import type { PhoneSettings } from '../phone/phone-settings.js';
+import type { AlertSettings } from '../alerts/alert-settings.js';
 import type { SatisfactionSettings } from '../use-cases/satisfaction/satisfaction-settings.js';
 
 export const WEEKDAYS = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'] as const;
@@ -98,4 +100,8 @@ export interface DeskSettings {
   chat?: ChatSettings;
   /** Learning triage (desk.yaml `triage:`); absent = defaults. */
   triage?: TriageSettings;
+  /** Call records: PBX time zone, call-back age limit, other CSV layouts (desk.yaml `phone:`). */
+  phone?: PhoneSettings;
+  /** Monitoring alerts: severity → priority, labels → category (desk.yaml `alerts:`). */
+  alerts?: AlertSettings;
 }

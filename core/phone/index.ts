@@ -9,3 +9,5 @@ export * from './phone-settings.js';
 export * from './mapped-row.js';
 export * from './call-webhook.schema.js';
 export * from './plan-callback.js';
+export * from './record-calls.use-case.js';
+export * from './link-call.use-case.js';

@@ -15,3 +15,4 @@ export * from './kpi.port.js';
 export * from './triage-model.repository.port.js';
 export * from './ticket-query.port.js';
 export * from './call.repository.port.js';
+export * from './alert.repository.port.js';
