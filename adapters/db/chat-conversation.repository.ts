@@ -1,6 +1,6 @@
 import { and, asc, desc, eq, isNull } from 'drizzle-orm';
 import type { Channel } from '../../core/inbound/index.js';
-import type { BurstDraft, DraftLine, ReportReason } from '../../core/intake/index.js';
+import { isTentative, type BurstDraft, type DraftLine, type ReportReason } from '../../core/intake/index.js';
 import type {
   AddLineOutcome,
   ChatConversationRepository,
@@ -144,7 +144,7 @@ export class DrizzleChatConversationRepository implements ChatConversationReposi
       const later = next > draft.closesAt ? next : draft.closesAt;
       const [updated] = await tx
         .update(chatDrafts)
-        .set({ lastAt, closesAt: later, ...(reason && draft.reason === 'media_alone' ? { reason } : {}) })
+        .set({ lastAt, closesAt: later, ...(reason && isTentative(draft.reason) ? { reason } : {}) })
         .where(eq(chatDrafts.id, draftId))
         .returning();
       return { added: true, draft: updated ? toDraft(updated) : draft } as const;

@@ -24,8 +24,8 @@ export interface BurstDraft {
   sender: InboundSender;
   status: DraftStatus;
   /**
-   * Why it is a report; `media_alone` while it holds only pictures or voice notes (a report line may
-   * still follow, or may have been processed a moment later by another worker).
+   * Why it is a report; tentative (`media_alone`, `low_confidence`) while it holds only pictures or
+   * unclear lines (a report line may still follow, or be processed a moment later by another worker).
    */
   reason: ReportReason;
   openedAt: Date;

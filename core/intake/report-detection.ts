@@ -44,6 +44,13 @@ const MIN_REPORT_CHARS = 4;
 const chars = (s: string): number => Array.from(s).length;
 
 /**
+ * Lines that are not a report by themselves but may belong to one whose report line is a moment
+ * behind (a picture first, or a worker that took the next line sooner): held for one window.
+ */
+export const isTentative = (reason: ReportReason): boolean =>
+  reason === 'media_alone' || reason === 'low_confidence';
+
+/**
  * Decides whether a chat line opens a report. Cues first (a sticker, a greeting or a thank-you is
  * never a report, even when it mentions the bot), then the reporter's own words (报修, @bot, a private
  * chat with the bot), then the classifier: a confident category, or a weaker one with a fault cue.

@@ -11,7 +11,12 @@ import {
 import type { ChatSettings } from '../../intake/chat-settings.js';
 import { hasReportPrefix, stripMentions, ticketNumberIn } from '../../intake/chat-text.js';
 import { parseRatingAnswer } from '../../intake/rating-answer.js';
-import { detectReport, type ReportDecision, type ReportReason } from '../../intake/report-detection.js';
+import {
+  detectReport,
+  isTentative,
+  type ReportDecision,
+  type ReportReason,
+} from '../../intake/report-detection.js';
 import type { BurstTimer } from '../../ports/burst-timer.port.js';
 import type { ChatConversationRepository } from '../../ports/chat-conversation.repository.port.js';
 import type { Clock } from '../../ports/clock.port.js';
@@ -110,10 +115,10 @@ export class ChatMessageUseCase {
     message: InboundMessage,
     text: string,
   ): Promise<ChatOutcome | null> {
-    if (draft.reason !== 'media_alone') return this.join(draft, message);
+    if (!isTentative(draft.reason)) return this.join(draft, message);
     const decision = this.decide(message, text);
     if (decision.isReport) return this.join(draft, message, decision.reason);
-    return decision.reason === 'media_alone' ? this.join(draft, message) : null;
+    return isTentative(decision.reason) ? this.join(draft, message) : null;
   }
 
   private async join(
@@ -173,8 +178,8 @@ export class ChatMessageUseCase {
   ): Promise<Result<ChatOutcome, UseCaseError>> {
     const { chat, clock } = this.deps;
     const decision = this.decide(message, text);
-    // Pictures alone are held for a window: the report they illustrate may be a moment behind them.
-    if (!decision.isReport && decision.reason !== 'media_alone')
+    // Pictures and unclear lines are held for a window: the report they belong to may be a moment behind.
+    if (!decision.isReport && !isTentative(decision.reason))
       return ok({ kind: 'ignored', reason: decision.reason });
 
     const at = message.receivedAt;

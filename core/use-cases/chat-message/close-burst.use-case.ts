@@ -1,5 +1,6 @@
 import { draftToInbound, type BurstDraft } from '../../intake/burst-draft.js';
 import { missingDetails, questionText } from '../../intake/ticket-details.js';
+import { isTentative } from '../../intake/report-detection.js';
 import type { BurstTimer } from '../../ports/burst-timer.port.js';
 import type { ChatConversationRepository } from '../../ports/chat-conversation.repository.port.js';
 import type { Clock } from '../../ports/clock.port.js';
@@ -13,7 +14,7 @@ export type CloseBurstOutcome =
   | { status: 'ticketed'; ticketId: string; ticketNumber: string; lines: number; asked: string[] }
   /** A line arrived since the timer was set: the window moved, a new timer waits for it. */
   | { status: 'extended'; closesAt: Date }
-  /** Only pictures or voice notes came, with no report: nothing is opened. */
+  /** Only pictures or unclear lines came, with no report: nothing is opened. */
   | { status: 'dropped'; lines: number }
   | { status: 'gone' };
 
@@ -44,7 +45,7 @@ export class CloseBurstUseCase {
     }
     const closed = await conversations.closeDraft(draftId);
     if (!closed) return ok({ status: 'gone' });
-    if (closed.draft.reason === 'media_alone' && closed.draft.status !== 'ticketed') {
+    if (isTentative(closed.draft.reason) && closed.draft.status !== 'ticketed') {
       await conversations.markDropped(draftId);
       return ok({ status: 'dropped', lines: closed.lines.length });
     }
