@@ -19,7 +19,7 @@ import { IngestMessageUseCase } from '../../core/use-cases/ingest-message/ingest
 import { ResumePipelineUseCase } from '../../core/use-cases/resume-pipeline/resume-pipeline.use-case.js';
 import { RecordDeliveryUseCase } from '../../core/use-cases/record-delivery/record-delivery.use-case.js';
 import { buildChatUseCases } from './chat-services.js';
-import { buildCommandServices } from './command-services.js';
+import { buildCommandServices, observeStatusPushes } from './command-services.js';
 import { buildFollowupServices } from './followups-role.js';
 
 export interface ServiceSettings {
@@ -64,11 +64,35 @@ export function buildServices(settings: ServiceSettings) {
   // Durable timers (SLA, follow-ups): features register handlers in `timers.registry`.
   const timers = buildTimerServices({ db: database.db, jobs: scheduler, clock });
   const { enabledChannels, logger } = settings;
-  const sla = wireSla({ db: database.db, tickets, people, jobs: scheduler, timers, desk, clock, enabledChannels, logger });
-  // Chat commands, ticket actions (chat, API, SLA escalation) and status pushes to reporters.
+  const sla = wireSla({
+    db: database.db,
+    tickets,
+    people,
+    jobs: scheduler,
+    timers,
+    desk,
+    clock,
+    enabledChannels,
+    logger,
+  });
+  // Status pushes observe before the follow-ups do: 已处理完成 reaches the reporter before the rating question.
+  observeStatusPushes({ tickets, jobs, people, desk, enabledChannels });
+  const followups = buildFollowupServices({
+    ...settings,
+    database,
+    tickets,
+    people,
+    jobs,
+    timers,
+    clock,
+    desk,
+    publicUrl: settings.publicUrl ?? null,
+  });
+  // Chat commands and ticket actions (chat, API, SLA escalation); 投诉/交接 run the follow-ups' use cases.
   const commands = buildCommandServices({
     ...{ database, tickets, people, jobs, clock, desk },
-    enabledChannels: settings.enabledChannels,
+    enabledChannels,
+    followups,
   });
   const services = {
     clock,
@@ -81,7 +105,7 @@ export function buildServices(settings: ServiceSettings) {
     sla,
     /** Learning triage: the model holder, its repository and tokenizer (cli/runtime/triage-role.ts). */
     triage: { holder: triage, models: triageModels, tokenizer: triageTokenizer },
-    ...{ followups: buildFollowupServices({ ...settings, database, tickets, people, jobs, timers, clock, desk, publicUrl: settings.publicUrl ?? null }) },
+    followups,
     useCases: {
       ingest: new IngestMessageUseCase({ tickets, people, jobs, clock, desk }),
       classify: new ClassifyTicketUseCase({

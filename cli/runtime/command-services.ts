@@ -6,12 +6,14 @@ import type { Channel } from '../../core/inbound/channel.js';
 import type { Clock } from '../../core/ports/clock.port.js';
 import type { JobScheduler } from '../../core/ports/job-scheduler.port.js';
 import type { PersonRepository } from '../../core/ports/person.repository.port.js';
-import {
-  RunChatCommandUseCase,
-  type FileComplaint,
-  type HandOverShift,
-} from '../../core/use-cases/chat-command/index.js';
+import { RunChatCommandUseCase } from '../../core/use-cases/chat-command/index.js';
 import { StatusPushListener, TicketActionsUseCase } from '../../core/use-cases/ticket-actions/index.js';
+import {
+  complaintCommand,
+  handoverCommand,
+  type ComplaintSubmitter,
+  type ShiftHandover,
+} from './command-followups.js';
 
 export interface CommandServiceDeps {
   database: Database;
@@ -21,22 +23,26 @@ export interface CommandServiceDeps {
   clock: Clock;
   desk: DeskSettings;
   enabledChannels: ReadonlySet<Channel>;
-  /** 投诉 and 交接 are executed by the follow-ups feature when it is wired in. */
-  fileComplaint?: FileComplaint;
-  handOverShift?: HandOverShift;
+  /** 投诉 and 交接 are executed by the follow-ups feature; absent = the commands say "not available". */
+  followups?: { submitComplaint: ComplaintSubmitter; handOverShift: ShiftHandover };
 }
 
 /**
- * Ticket actions (chat, API, SLA escalation), the chat-command use case and the status pushes to
- * reporters, which observe every stored ticket change.
+ * Status pushes to reporters (派单/转派, 接单, 到达, 完成). Register before the follow-ups' listener, so
+ * the reporter reads 已处理完成 before the rating question.
  */
+export function observeStatusPushes(
+  deps: Pick<CommandServiceDeps, 'tickets' | 'jobs' | 'people' | 'desk' | 'enabledChannels'>,
+): void {
+  const { jobs, people, desk, enabledChannels } = deps;
+  deps.tickets.observe(new StatusPushListener({ jobs, people, desk, enabledChannels }));
+}
+
+/** Ticket actions (chat, API, SLA escalation) and the chat-command use case. */
 export function buildCommandServices(deps: CommandServiceDeps) {
   const { tickets, people, clock, desk } = deps;
   const ticketActions = new TicketActionsUseCase({ tickets, people, clock, desk });
   const ticketQueries = new DrizzleTicketQueries(deps.database.db);
-  tickets.observe(
-    new StatusPushListener({ jobs: deps.jobs, people, desk, enabledChannels: deps.enabledChannels }),
-  );
   const chatCommand = new RunChatCommandUseCase({
     tickets,
     people,
@@ -45,8 +51,12 @@ export function buildCommandServices(deps: CommandServiceDeps) {
     clock,
     desk,
     ...(desk.commands ? { settings: desk.commands } : {}),
-    ...(deps.fileComplaint ? { fileComplaint: deps.fileComplaint } : {}),
-    ...(deps.handOverShift ? { handOverShift: deps.handOverShift } : {}),
+    ...(deps.followups
+      ? {
+          fileComplaint: complaintCommand(deps.followups.submitComplaint),
+          handOverShift: handoverCommand(deps.followups.handOverShift),
+        }
+      : {}),
   });
   return { ticketActions, ticketQueries, chatCommand };
 }
