@@ -7,6 +7,7 @@ const BENCHMARKS: Record<string, () => Promise<void>> = {
   db: async () => (await import('./db-repository.bench.js')).runDbRepositoryBench(),
   classify: async () => (await import('./classify.bench.js')).runClassifyBench(),
   kpi: async () => (await import('./kpi.bench.js')).runKpiBench(),
+  sla: async () => (await import('./sla.bench.js')).runSlaBench(),
 };
 
 async function main(): Promise<void> {
