@@ -7,6 +7,13 @@ import {
   ticketCountsStatement,
   workloadStatement,
 } from './kpi.sql.js';
+import {
+  rollupBoundsStatement,
+  rollupSealStatement,
+  rolledTicketCountsStatement,
+  rolledWorkloadStatement,
+  type RollupBounds,
+} from './kpi-rollup.sql.js';
 import { sqlRunnerFor, type SqlRunner } from './sql-runner.js';
 
 interface Keyed {
@@ -94,13 +101,44 @@ export class DrizzleKpiRepository implements KpiRepository {
   }
 
   async ticketCounts(q: KpiQuery): Promise<GroupedCounts<TicketCounts>> {
-    const rows = await this.run<TicketCountsRow>(ticketCountsStatement(q.by), [
+    const rows = q.timeZone
+      ? await this.run<TicketCountsRow>(rolledTicketCountsStatement(q.by), [
+          ...(await this.rolledParams(q, q.timeZone)),
+          q.asOf,
+        ])
+      : await this.run<TicketCountsRow>(ticketCountsStatement(q.by), [
+          q.period.from,
+          q.period.to,
+          q.responseMinutes,
+          q.asOf,
+        ]);
+    return grouped(rows, toTicketCounts, NO_TICKETS);
+  }
+
+  /**
+   * Adds the closed local days before `asOf`'s day to the daily roll-up (a no-op when they are in);
+   * KPI reads do it themselves, the daily job does it ahead of them. Returns the first day not sealed.
+   */
+  async sealRollup(timeZone: string, responseMinutes: number, asOf: Date): Promise<string | null> {
+    const [row] = await this.run<{ sealed: string | null }>(rollupSealStatement, [
+      timeZone,
+      responseMinutes,
+      asOf,
+    ]);
+    return row?.sealed ?? null;
+  }
+
+  /** Parameters $1…$8 of the roll-up reads, after sealing what `asOf` allows. */
+  private async rolledParams(q: KpiQuery, timeZone: string): Promise<unknown[]> {
+    const [b] = await this.run<RollupBounds>(rollupBoundsStatement, [
       q.period.from,
       q.period.to,
+      timeZone,
       q.responseMinutes,
       q.asOf,
     ]);
-    return grouped(rows, toTicketCounts, NO_TICKETS);
+    if (!b) throw new Error('The KPI roll-up bounds query returned no row.');
+    return [q.period.from, q.period.to, q.responseMinutes, timeZone, b.d_from, b.d_to, b.lo_edge, b.hi_edge];
   }
 
   async callCounts(q: KpiQuery): Promise<GroupedCounts<CallCounts> | null> {
@@ -113,11 +151,9 @@ export class DrizzleKpiRepository implements KpiRepository {
   }
 
   async workload(q: KpiQuery): Promise<WorkloadCounts[]> {
-    const rows = await this.run<WorkloadRow>(workloadStatement, [
-      q.period.from,
-      q.period.to,
-      q.responseMinutes,
-    ]);
+    const rows = q.timeZone
+      ? await this.run<WorkloadRow>(rolledWorkloadStatement, await this.rolledParams(q, q.timeZone))
+      : await this.run<WorkloadRow>(workloadStatement, [q.period.from, q.period.to, q.responseMinutes]);
     return rows
       .map((r) => ({
         engineerId: r.engineer_id,

@@ -43,6 +43,7 @@ export class GetKpiReportUseCase {
       by: input.by ?? null,
       responseMinutes: desk.sla.responseMinutes,
       asOf: this.deps.clock.now(),
+      timeZone: desk.timezone,
     };
     const [tickets, calls, workload, people] = await Promise.all([
       this.deps.kpis.ticketCounts(query),

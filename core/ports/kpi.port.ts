@@ -9,6 +9,11 @@ export interface KpiQuery {
   responseMinutes: number;
   /** Unacknowledged dispatches whose deadline is after this instant are not yet judged. */
   asOf: Date;
+  /**
+   * The desk's IANA zone. With it, storage may answer whole local days from a daily roll-up
+   * (same figures, far fewer rows); without it, it sums the tickets themselves.
+   */
+  timeZone?: string;
 }
 
 export interface GroupedCounts<C> {
