@@ -14,3 +14,4 @@ export * from './complaints.table.js';
 export * from './handovers.table.js';
 export * from './calls.table.js';
 export * from './alerts.table.js';
+export * from './kpi-rollup.table.js';
