@@ -3,6 +3,7 @@ export * from './normalize-text.js';
 export * from './rule-classifier.js';
 export * from './features.js';
 export * from './naive-bayes.js';
+export * from './softmax-regression.js';
 export * from './label-probabilities.js';
 export * from './cue-rules.js';
 export * from './type-and-priority-cues.js';

@@ -44,6 +44,7 @@ export function trainNaiveBayes(
 
 /** Log-probability tables computed once per model, so prediction is one lookup per feature. */
 export interface CompiledNaiveBayes {
+  kind: 'multinomial-nb';
   labels: readonly string[];
   logPrior: Float64Array;
   logLikelihood: Map<string, Float64Array>;
@@ -68,7 +69,7 @@ export function compileNaiveBayes(model: NaiveBayesModel): CompiledNaiveBayes {
       logs[c] = Math.log(((row[c] ?? 0) + model.alpha) / ((totals[c] ?? 0) + model.alpha * vocabulary));
     logLikelihood.set(f, logs);
   }
-  return { labels: model.labels, logPrior, logLikelihood };
+  return { kind: 'multinomial-nb', labels: model.labels, logPrior, logLikelihood };
 }
 
 /**

@@ -3,8 +3,7 @@ import { MODULE_TYPES } from '../desk/module-type.js';
 import { PRIORITIES, TICKET_TYPES, type Priority, type TicketType } from '../tickets/ticket.entity.js';
 import { matchCues } from './cue-rules.js';
 import { featuresOf } from './features.js';
-import { rankLabels, type LabelProbability } from './label-probabilities.js';
-import { compileNaiveBayes, type CompiledNaiveBayes } from './naive-bayes.js';
+import { compileHead, rankLabels, type CompiledHead, type LabelProbability } from './label-probabilities.js';
 import { classifyByRules } from './rule-classifier.js';
 import type { TriageModel } from './triage-model.js';
 import { PRIORITY_CUES, TICKET_TYPE_CUES } from './type-and-priority-cues.js';
@@ -29,9 +28,11 @@ export interface TriageVerdict {
 /**
  * How much one unit of keyword-rule score moves the log odds. The rules are the desk's own words, so
  * they act as a prior the model can overrule only with clear evidence. Tuned by cross-validation on
- * the shipped corpus (bench/classify.bench.ts).
+ * the shipped corpus (0.25, 0.5, 1 tried for the logistic-regression head; 1 best).
  */
-export const RULE_PRIOR_WEIGHT = 0.35;
+export const RULE_PRIOR_WEIGHT = 1;
+/** The same for a naive Bayes category head (models stored before logistic regression). */
+export const NB_RULE_PRIOR_WEIGHT = 0.35;
 const CUE_WEIGHT = 0.8;
 const round3 = (n: number): number => Math.round(n * 1000) / 1000;
 
@@ -54,20 +55,23 @@ const scaled = (scores: Record<string, number>, by: number): Record<string, numb
  * with them). Without a model it is the keyword rules alone, so a new desk triages from day one.
  */
 export class TriageClassifier {
-  private readonly category: CompiledNaiveBayes | null;
-  private readonly type: CompiledNaiveBayes | null;
-  private readonly priority: CompiledNaiveBayes | null;
+  private readonly category: CompiledHead | null;
+  private readonly type: CompiledHead | null;
+  private readonly priority: CompiledHead | null;
+  private readonly ruleWeight: number;
   /** Rules only help when the model speaks the same labels (an organisation's export may not). */
   private readonly rulesApply: boolean;
 
   constructor(
     readonly model: TriageModel | null,
     private readonly categories: readonly CategoryDefinition[],
-    private readonly ruleWeight = RULE_PRIOR_WEIGHT,
+    ruleWeight?: number,
   ) {
-    this.category = model ? compileNaiveBayes(model.category) : null;
-    this.type = model?.type ? compileNaiveBayes(model.type) : null;
-    this.priority = model?.priority ? compileNaiveBayes(model.priority) : null;
+    this.category = model ? compileHead(model.category) : null;
+    this.type = model?.type ? compileHead(model.type) : null;
+    this.priority = model?.priority ? compileHead(model.priority) : null;
+    this.ruleWeight =
+      ruleWeight ?? (model?.category.kind === 'multinomial-nb' ? NB_RULE_PRIOR_WEIGHT : RULE_PRIOR_WEIGHT);
     const known = new Set<string>(MODULE_TYPES);
     this.rulesApply = !model || model.category.labels.some((l) => known.has(l));
   }

@@ -1,5 +1,6 @@
 import { featuresOf } from './features.js';
 import { trainNaiveBayes, type NaiveBayesModel } from './naive-bayes.js';
+import { trainSoftmaxRegression, type SoftmaxRegressionModel } from './softmax-regression.js';
 
 /** One labelled report: from the shipped corpus, an organisation's export, or a desk correction. */
 export interface TrainingExample {
@@ -12,7 +13,8 @@ export interface TrainingExample {
 
 /** What is stored per model version: plain JSON, so any worker can load it. */
 export interface TriageModel {
-  category: NaiveBayesModel;
+  /** Logistic regression since version 2 of this format; naive Bayes in models stored before. */
+  category: SoftmaxRegressionModel | NaiveBayesModel;
   /** Present when the training data carried ticket types / priorities. */
   type: NaiveBayesModel | null;
   priority: NaiveBayesModel | null;
@@ -35,7 +37,7 @@ export function trainTriageModel(
     return trainNaiveBayes(labelled);
   };
   return {
-    category: trainNaiveBayes(featured.map(({ e, features }) => ({ features, label: e.label }))),
+    category: trainSoftmaxRegression(featured.map(({ e, features }) => ({ features, label: e.label }))),
     type: head((e) => e.type),
     priority: head((e) => e.priority),
     examples: examples.length,

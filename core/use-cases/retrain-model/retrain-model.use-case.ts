@@ -58,7 +58,7 @@ export class RetrainModelUseCase {
     }
     const stored: StoredTriageModel = await models.save({
       createdAt: clock.now(),
-      algorithm: 'multinomial-nb+keyword-priors',
+      algorithm: 'softmax-regression+keyword-priors',
       examples: base.length + fromDesk.length,
       corrections: corrections.length,
       metrics,
