@@ -5,8 +5,16 @@
 const BENCHMARKS: Record<string, () => Promise<void>> = {
   pipeline: async () => (await import('./pipeline.bench.js')).runPipelineBench(),
   db: async () => (await import('./db-repository.bench.js')).runDbRepositoryBench(),
+  email: async () => (await import('./email.bench.js')).runEmailBench(),
   classify: async () => (await import('./classify.bench.js')).runClassifyBench(),
-  kpi: async () => (await import('./kpi.bench.js')).runKpiBench(),
+  // The CDR import runs first, in a fresh process's memory (its peak RSS is a target), then the KPI queries.
+  kpi: async () => {
+    const cdr = await import('./cdr-import.bench.js');
+    const figures = await cdr.runCdrImportBench();
+    await (await import('./kpi.bench.js')).runKpiBench();
+    await cdr.mergeIntoKpiResults(figures);
+  },
+  'cdr-import': async () => void (await (await import('./cdr-import.bench.js')).runCdrImportBench()),
   sla: async () => (await import('./sla.bench.js')).runSlaBench(),
 };
 

@@ -6,6 +6,7 @@ import { migrateCommand } from './commands/migrate.command.js';
 import { reportCommand } from './commands/report.command.js';
 import { evalCommand } from './commands/eval.command.js';
 import { trainCommand } from './commands/train.command.js';
+import { IMPORT_CALLS_USAGE, importCallsCommand } from './commands/import-calls.command.js';
 import { startDeskbot } from './commands/start.command.js';
 import { ShutdownStack } from './runtime/shutdown-stack.js';
 
@@ -15,6 +16,8 @@ Usage:
   deskbot start            run the roles in ROLES (default: all) in this process
   deskbot migrate          apply database migrations and sync the roster from desk.yaml, then exit
   deskbot config           validate env + desk.yaml and print the effective configuration (secrets hidden)
+  deskbot import calls FILE [--format asterisk|mapped]
+                           stream PBX call records (Asterisk Master.csv or a mapped CSV) into the calls table
   deskbot train --csv FILE --text COL --label COL
                            train the triage classifier on a labelled CSV (+ desk corrections), store a new version
   deskbot eval --csv FILE --text COL --label COL [--folds 5 | --test FILE] [--json FILE]
@@ -42,6 +45,10 @@ async function main(argv: string[]): Promise<number> {
       return 0;
     case 'train':
       return trainCommand(argv.slice(1), config, logger);
+    case 'import':
+      if (positionals[1] === 'calls') return importCallsCommand(argv.slice(2), config, logger);
+      console.error(`unknown import "${positionals[1] ?? ''}"; usage: ${IMPORT_CALLS_USAGE}`);
+      return 2;
     case 'report':
       return reportCommand(argv.slice(1), config, logger);
     case 'migrate':
