@@ -269,12 +269,9 @@ export class RunChatCommandUseCase {
         filed.error.message,
         ticket,
       );
-    // The complaints feature tells the complainant itself; this only confirms the command was taken.
-    return this.done(
-      'complain',
-      `已收到您对 ${ticket.number} 的投诉（${filed.value.reference}），服务台核实后会给您答复。`,
-      ticket,
-    );
+    // The complaints feature answers the complainant itself (its receipt names the complaint), in
+    // this conversation: a second confirmation from here would only repeat it.
+    return { kind: 'complain', status: 'done', code: null, replies: [] };
   }
 
   private async handover(

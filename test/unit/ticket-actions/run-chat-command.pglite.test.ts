@@ -2,7 +2,11 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { parseCommand } from '../../../core/commands/index.js';
 import type { InboundMessage } from '../../../core/inbound/inbound-message.js';
 import { ok } from '../../../core/shared/result.js';
-import type { ChatCommandOutcome, HandOverShift } from '../../../core/use-cases/chat-command/index.js';
+import type {
+  ChatCommandOutcome,
+  FileComplaint,
+  HandOverShift,
+} from '../../../core/use-cases/chat-command/index.js';
 import { inbound } from '../../support/inbound.js';
 import { ActionHarness } from './action-harness.js';
 
@@ -161,6 +165,26 @@ describe('RunChatCommandUseCase on PGlite', { timeout: 30_000 }, () => {
         channel: 'wechat',
       }),
     ]);
+    const filed: unknown[] = [];
+    const fileComplaint: FileComplaint = async (req) => {
+      filed.push(req);
+      return ok({ reference: 'CMP-1' });
+    };
+    const complained = await say(`投诉 #${t.number} 太慢`, 'wx-li', null, h.chat({ fileComplaint }));
+    // The complaints feature sends its own receipt; the command adds no second one.
+    expect(complained).toMatchObject({ status: 'done', replies: [] });
+    expect(filed).toEqual([
+      expect.objectContaining({
+        channel: 'wechat',
+        ticketNumber: t.number,
+        text: '太慢',
+        complainant: { personId: null, name: '某人', address: 'wx-li', conversationId: 'room-1' },
+      }),
+    ]);
+    expect(await say(`投诉 #${t.number} 太慢`, 'wx-other', null, h.chat({ fileComplaint }))).toMatchObject({
+      status: 'refused',
+    });
+    expect(filed).toHaveLength(1);
   });
 
   it('帮助 lists what this sender may use', async () => {
