@@ -6,7 +6,6 @@ const BENCHMARKS: Record<string, () => Promise<void>> = {
   pipeline: async () => (await import('./pipeline.bench.js')).runPipelineBench(),
   db: async () => (await import('./db-repository.bench.js')).runDbRepositoryBench(),
   email: async () => (await import('./email.bench.js')).runEmailBench(),
-  email: async () => (await import('./email.bench.js')).runEmailBench(),
   classify: async () => (await import('./classify.bench.js')).runClassifyBench(),
   // The CDR import runs first, in a fresh process's memory (its peak RSS is a target), then the KPI queries.
   kpi: async () => {

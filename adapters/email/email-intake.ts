@@ -81,7 +81,8 @@ export class EmailIntake {
 
   /**
    * The stored message a reply answers: first one of our own mails (stored as `out:<notification>`),
-   * then an earlier inbound mail of the thread. Null: not a reply to anything the desk knows.
+   * then an earlier inbound mail of the thread, else the mail it directly answers (ingest finds no
+   * ticket for an id it does not know, and the mail becomes a new ticket).
    */
   private async replyTarget(candidates: string[]): Promise<string | null> {
     if (candidates.length === 0) return null;
@@ -89,6 +90,7 @@ export class EmailIntake {
     const mine = candidates.find((id) => ours.has(id));
     if (mine) return `out:${ours.get(mine)}`;
     for (const id of candidates) if (await this.deps.knownInbound(id)) return id;
-    return null;
+    // Perhaps still in the queue ahead of this reply: ingest looks it up again when it runs.
+    return candidates[0] ?? null;
   }
 }

@@ -9,6 +9,9 @@ export interface WatcherEvents {
   onMail?(outcome: MailOutcome, uid: number): void;
 }
 
+/** Mails of one batch in flight to intake at once. */
+const PARALLEL = 8;
+
 const message = (e: unknown): string => (e instanceof Error ? e.message : String(e));
 
 /**
@@ -168,24 +171,29 @@ export class ImapMailboxWatcher {
     );
     let processed = 0;
     let filtered = 0;
-    for (const m of fetched.sort((a, b) => a.uid - b.uid)) {
-      if (!m.source) continue;
-      const internal =
-        m.internalDate instanceof Date
-          ? m.internalDate
-          : m.internalDate
-            ? new Date(m.internalDate)
-            : new Date();
-      const outcome = await this.deps.intake.process(m.source, internal);
-      if (outcome.kind === 'filtered') filtered++;
-      else processed++;
-      if (outcome.kind === 'unreadable')
-        this.deps.logger.error(
-          { mailbox: this.key, uid: m.uid, reason: outcome.reason },
-          'unreadable mail left in the mailbox',
-        );
-      this.deps.events?.onMail?.(outcome, m.uid);
-    }
+    // Mails of a batch go to intake side by side: the queue orders nothing anyway (its workers run
+    // in parallel), and a queue round trip per mail in series would cap a backlog at a few dozen/s.
+    const queue = fetched.filter((m) => m.source).sort((a, b) => a.uid - b.uid);
+    const handle = async (): Promise<void> => {
+      for (let m = queue.shift(); m; m = queue.shift()) {
+        const internal =
+          m.internalDate instanceof Date
+            ? m.internalDate
+            : m.internalDate
+              ? new Date(m.internalDate)
+              : new Date();
+        const outcome = await this.deps.intake.process(m.source!, internal);
+        if (outcome.kind === 'filtered') filtered++;
+        else processed++;
+        if (outcome.kind === 'unreadable')
+          this.deps.logger.error(
+            { mailbox: this.key, uid: m.uid, reason: outcome.reason },
+            'unreadable mail left in the mailbox',
+          );
+        this.deps.events?.onMail?.(outcome, m.uid);
+      }
+    };
+    await Promise.all(Array.from({ length: Math.min(PARALLEL, queue.length) }, handle));
     const range = uids.join(',');
     if (this.spec.processedFolder) await client.messageMove(range, this.spec.processedFolder, { uid: true });
     else await client.messageFlagsAdd(range, ['\\Seen'], { uid: true });

@@ -85,7 +85,9 @@ export function parseMail(raw: Buffer): Promise<ParsedMailWithContent> {
     let headerLines: HeaderLines = [];
     let settled = false;
     const fail = (e: Error) => {
-      if (!settled) ((settled = true), reject(e));
+      if (settled) return;
+      settled = true;
+      reject(e);
     };
     parser.on('error', fail);
     parser.on('headerLines', (lines: HeaderLines) => (headerLines = lines));
