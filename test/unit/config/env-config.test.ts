@@ -151,14 +151,8 @@ describe('channel status', () => {
     });
     expect(byChannel.telegram).toMatchObject({ enabled: false, reason: 'TELEGRAM_BOT_TOKEN not set' });
     expect(byChannel.wechat).toMatchObject({ enabled: false, reason: 'WECHATY_PUPPET not set' });
-    expect(byChannel.phone).toMatchObject({
-      enabled: false,
-      reason: expect.stringMatching(/not in this version yet/),
-    });
-    expect(byChannel.alert).toMatchObject({
-      enabled: false,
-      reason: expect.stringMatching(/not in this version yet/),
-    });
+    expect(byChannel.phone).toMatchObject({ enabled: false, reason: expect.stringMatching(/API_TOKEN not set/) });
+    expect(byChannel.alert).toMatchObject({ enabled: false, reason: 'ALERT_TOKEN not set' });
   });
 
   it('enables every configured channel, without secrets in the reasons', () => {
@@ -170,18 +164,21 @@ describe('channel status', () => {
       WECHATY_PUPPET: 'wechaty-puppet-service',
       WECHATY_PUPPET_SERVICE_TOKEN: 'puppet-secret',
       WECHAT_ROOMS: 'IT报修群，科研楼A座报修, IT报修群',
+      ALERT_TOKEN: 'a-long-enough-alert-token',
     });
     expect(config.email).toMatchObject({ imapUser: 'helpdesk', pollSeconds: 60, mailFrom: MAIL.MAIL_FROM });
     expect(config.telegram).toEqual({ botToken: '123456:telegram-secret', apiRoot: 'http://127.0.0.1:9000' });
     expect(config.wechat?.rooms).toEqual(['IT报修群', '科研楼A座报修']);
     const statuses = channelStatuses(config);
     expect(statuses.map((s) => s.channel)).toEqual(['wechat', 'telegram', 'email', 'phone', 'web', 'alert']);
-    // Every configured channel is enabled; phone and alert have no adapter in this version.
+    // Every configured channel is enabled (phone by API_TOKEN, alert by ALERT_TOKEN).
     expect(statuses.filter((s) => s.enabled).map((s) => s.channel)).toEqual([
       'wechat',
       'telegram',
       'email',
+      'phone',
       'web',
+      'alert',
     ]);
     const text = JSON.stringify(statuses);
     for (const secret of [
@@ -189,6 +186,7 @@ describe('channel status', () => {
       'telegram-secret',
       'puppet-secret',
       'a-long-enough-api-token',
+      'a-long-enough-alert-token',
     ]) {
       expect(text).not.toContain(secret);
     }
