@@ -18,6 +18,10 @@ export interface TelegramSettings {
   botToken: string;
   /** Bot API root (a local Bot API server or a test emulator); null = Telegram's own. */
   apiRoot: string | null;
+  /** Set: Telegram pushes updates here (served by the api role at its path); null: long polling. */
+  webhookUrl?: string | null;
+  /** Checked against Telegram's X-Telegram-Bot-Api-Secret-Token header; derived from the token when unset. */
+  webhookSecret?: string | null;
 }
 
 export interface WechatSettings {

@@ -17,7 +17,11 @@ const CHANNEL_VARS: ChannelVars[] = [
     required: ['IMAP_URL', 'IMAP_USER', 'IMAP_PASSWORD', 'SMTP_URL', 'MAIL_FROM'],
     companions: [],
   },
-  { channel: 'telegram', required: ['TELEGRAM_BOT_TOKEN'], companions: ['TELEGRAM_API_ROOT'] },
+  {
+    channel: 'telegram',
+    required: ['TELEGRAM_BOT_TOKEN'],
+    companions: ['TELEGRAM_API_ROOT', 'TELEGRAM_WEBHOOK_URL', 'TELEGRAM_WEBHOOK_SECRET'],
+  },
   {
     channel: 'wechat',
     required: ['WECHATY_PUPPET'],
@@ -93,7 +97,7 @@ export function channelStatuses(env: EnvConfig): ChannelStatus[] {
           ? {
               channel,
               enabled: true,
-              reason: `bot token set, Bot API at ${env.telegram.apiRoot ? hostOf(env.telegram.apiRoot) : 'api.telegram.org'}`,
+              reason: `bot token set, Bot API at ${env.telegram.apiRoot ? hostOf(env.telegram.apiRoot) : 'api.telegram.org'}, ${env.telegram.webhookUrl ? `webhook ${hostOf(env.telegram.webhookUrl)}` : 'long polling'}`,
             }
           : { channel, enabled: false, reason: missingVarsReason('telegram') };
       case 'wechat':

@@ -77,7 +77,12 @@ function toEnvConfig(v: EnvVars, cwd: string): EnvConfig {
     workerStalledMs: v.WORKER_STALLED_MS,
     email,
     telegram: v.TELEGRAM_BOT_TOKEN
-      ? { botToken: v.TELEGRAM_BOT_TOKEN, apiRoot: v.TELEGRAM_API_ROOT?.replace(/\/+$/, '') ?? null }
+      ? {
+          botToken: v.TELEGRAM_BOT_TOKEN,
+          apiRoot: v.TELEGRAM_API_ROOT?.replace(/\/+$/, '') ?? null,
+          webhookUrl: v.TELEGRAM_WEBHOOK_URL ?? null,
+          webhookSecret: v.TELEGRAM_WEBHOOK_SECRET ?? null,
+        }
       : null,
     wechat: v.WECHATY_PUPPET
       ? {

@@ -126,6 +126,11 @@ export const envSchema = z.object({
   }),
   TELEGRAM_BOT_TOKEN: secret('TELEGRAM_BOT_TOKEN'),
   TELEGRAM_API_ROOT: url(['http:', 'https:'], 'https://api.telegram.org'),
+  TELEGRAM_WEBHOOK_URL: url(['https:', 'http:'], 'https://helpdesk.example.edu.cn/telegram/webhook'),
+  TELEGRAM_WEBHOOK_SECRET: z
+    .string()
+    .regex(/^[A-Za-z0-9_-]{1,256}$/, 'must be 1–256 letters, digits, "_" or "-" (Telegram\'s rule)')
+    .optional(),
   WECHATY_PUPPET: z
     .string()
     .trim()

@@ -9,6 +9,7 @@ import { insightsRouter, type InsightsDeps } from './dashboard/insights.js';
 import { notFound } from './http-errors.js';
 import { alertsRouter, type AlertsRouteDeps } from './routes/alerts.route.js';
 import { callsRouter, type CallsRouteDeps } from './routes/calls.route.js';
+import { telegramWebhookRouter, type TelegramWebhookDeps } from './routes/telegram-webhook.route.js';
 import {
   DEFAULT_PUBLIC_RATE_LIMIT,
   errorHandler,
@@ -46,6 +47,8 @@ export interface HttpDeps {
   rateLimit?: RateLimitOptions;
   /** KPIs API, staff dashboard, queue board and /metrics; absent → those routes are not mounted. */
   insights?: InsightsDeps;
+  /** Telegram webhook (TELEGRAM_WEBHOOK_URL set); absent → not mounted. */
+  telegramWebhook?: TelegramWebhookDeps;
   /** Rating page, callbacks, complaints, handovers (issue 6); absent → not mounted. */
   followups?: FollowupUseCases;
   /** `POST /api/v1/tickets/:number/actions`; absent = the route is not mounted. */
@@ -114,6 +117,7 @@ export function createHttpApp(deps: HttpDeps): express.Express {
     );
   if (deps.phone) app.use(callsRouter({ ...deps.phone, apiToken: deps.apiToken }));
   if (deps.alerts) app.use(alertsRouter(deps.alerts));
+  if (deps.telegramWebhook) app.use(telegramWebhookRouter(deps.telegramWebhook));
   if (deps.ticketActions)
     app.use(
       ticketActionsRouter({

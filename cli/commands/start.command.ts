@@ -15,12 +15,14 @@ import { ShutdownStack } from '../runtime/shutdown-stack.js';
 import { phoneAndAlertRoutes } from '../runtime/phone-alerts-role.js';
 import { startTimerRole } from '../runtime/timers-role.js';
 import { startTriageRole } from '../runtime/triage-role.js';
+import { startTelegramRole, telegramWebhookFor } from '../runtime/telegram-role.js';
+import { startWechatRole } from '../runtime/wechat-role.js';
 
 /** Channels this version has a notifier for (the web reporter reads replies on the ticket page). */
-const DELIVERABLE: ReadonlySet<Channel> = new Set(['web', 'email']);
+const DELIVERABLE: ReadonlySet<Channel> = new Set(['web', 'email', 'wechat', 'telegram']);
 
 /** Roles whose adapters arrive with their own issues; reported, never silently ignored. */
-const NOT_YET_BUILT = new Set(['wechat', 'telegram']);
+const NOT_YET_BUILT = new Set<string>([]);
 
 export interface Running {
   url: string | null;
@@ -123,6 +125,23 @@ export async function startDeskbot(
         await watching.stop();
       });
     }
+    const chatRoles = { redisUrl: redis.url, queuePrefix: config.queuePrefix, dataDir: config.dataDir, logger };
+    if (roles.has('wechat') && config.wechat) {
+      const wechat = await startWechatRole({ ...chatRoles, settings: config.wechat, services, enabledChannels: enabled });
+      up.wechat = true;
+      stack.push('wechat', async () => {
+        up.wechat = false;
+        await wechat.stop();
+      });
+    }
+    if (roles.has('telegram') && config.telegram) {
+      const telegram = await startTelegramRole({ ...chatRoles, settings: config.telegram, services });
+      up.telegram = true;
+      stack.push('telegram', async () => {
+        up.telegram = false;
+        await telegram.stop();
+      });
+    }
     for (const c of config.channels)
       if (c.enabled && roles.has(c.channel as never) && NOT_YET_BUILT.has(c.channel))
         logger.warn(
@@ -147,6 +166,7 @@ export async function startDeskbot(
       const app = createHttpApp({
         ...phoneAndAlertRoutes({ ...services, database, desk: config.desk, jobs: services.scheduler, enabledChannels: enabled, alertToken: config.alertToken, intakeWaitMs: config.intakeWaitMs }),
         insights: insights.deps,
+        ...(await telegramWebhookFor(config, services, logger)),
         apiToken: config.apiToken,
         trustProxy: config.trustProxy,
         tickets: services.tickets,

@@ -1,0 +1,181 @@
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { pino } from 'pino';
+import { createServer, type AddressInfo } from 'node:net';
+import { TelegramServer } from 'telegram-test-api/lib/telegramServer.js';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildCommandServices } from '../../../cli/runtime/command-services.js';
+import { buildChatUseCases } from '../../../cli/runtime/chat-services.js';
+import { startTelegramRole } from '../../../cli/runtime/telegram-role.js';
+import { createJiebaTokenizer } from '../../../adapters/classify/jieba-tokenizer.js';
+import { IngestMessageUseCase } from '../../../core/use-cases/ingest-message/ingest-message.use-case.js';
+import { startWorkers, type WorkerPool } from '../../../workers/main.js';
+import { startPipeline, type Pipeline } from '../../support/pipeline-harness.js';
+import { person, testDesk } from '../../support/test-desk.js';
+
+const TOKEN = '123456:TEST-deskbot';
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const srv = createServer();
+    srv.once('error', reject);
+    srv.listen(0, '127.0.0.1', () => {
+      const { port } = srv.address() as AddressInfo;
+      srv.close(() => resolve(port));
+    });
+  });
+}
+const GROUP = -1001;
+let server: TelegramServer;
+let p: Pipeline;
+let pool: WorkerPool;
+let role: Awaited<ReturnType<typeof startTelegramRole>>;
+let dataDir: string;
+
+// Telegram ids of the people in the test: engineers are on the roster by telegramId.
+const ENGINEERS = { 'eng-print': 501, 'eng-pc-l2': 502 } as Record<string, number>;
+
+beforeAll(async () => {
+  server = new TelegramServer({ port: await freePort(), host: '127.0.0.1', storeTimeout: 600 });
+  await server.start();
+  const base = testDesk();
+  const desk = testDesk({
+    people: [
+      ...base.people.map((x) => (ENGINEERS[x.id] ? { ...x, telegramId: String(ENGINEERS[x.id]) } : x)),
+      person({ id: 'rep-li', name: '李老师', role: 'reporter', telegramId: '401' }),
+    ],
+    chat: { burstWindowSeconds: 2, burstMaxSeconds: 30, reportConfidence: 0.6, faultCueConfidence: 0.25 },
+  });
+  p = await startPipeline({ desk, enabledChannels: ['web', 'telegram'], workers: false });
+  const logger = pino({ level: process.env.TEST_LOG_LEVEL ?? 'silent' });
+  const commands = buildCommandServices({
+    database: p.database,
+    tickets: p.tickets,
+    people: p.people,
+    jobs: p.scheduler,
+    clock: p.clock,
+    desk,
+    enabledChannels: new Set(['web', 'telegram']),
+  });
+  const chat = buildChatUseCases({
+    ...{
+      database: p.database,
+      tickets: p.tickets,
+      people: p.people,
+      scheduler: p.scheduler,
+      clock: p.clock,
+      desk,
+    },
+    tokenizer: createJiebaTokenizer(desk.categories.flatMap((c) => [c.name, ...c.keywords])),
+    ingest: new IngestMessageUseCase({
+      tickets: p.tickets,
+      people: p.people,
+      jobs: p.scheduler,
+      clock: p.clock,
+      desk,
+    }),
+    runCommand: commands.chatCommand,
+  });
+  pool = startWorkers({
+    redisUrl: p.redisUrl,
+    prefix: p.prefix,
+    concurrency: 8,
+    logger,
+    useCases: { ...p.useCases, ...chat },
+  });
+  dataDir = await mkdtemp(join(tmpdir(), 'deskbot-telegram-'));
+  role = await startTelegramRole({
+    settings: { botToken: TOKEN, apiRoot: server.config.apiURL },
+    services: p,
+    redisUrl: p.redisUrl,
+    queuePrefix: p.prefix,
+    dataDir,
+    logger,
+  });
+});
+
+afterAll(async () => {
+  await role?.stop();
+  await pool?.close();
+  await p?.close();
+  await server?.stop();
+  if (dataDir) await rm(dataDir, { recursive: true, force: true });
+});
+
+const client = (userId: number, name: string, chatId: number) =>
+  server.getClient(TOKEN, {
+    userId,
+    firstName: name,
+    userName: `u${userId}`,
+    chatId,
+    type: chatId < 0 ? 'group' : 'private',
+    chatTitle: '行政楼报修群',
+    timeout: 1000,
+  });
+
+type Sent = { chat_id: string | number; text: string; message_id?: number };
+function botSaid(): Sent[] {
+  return server
+    .getUpdatesHistory(TOKEN)
+    .filter((u: object) => 'message' in u && 'chat_id' in ((u as { message: object }).message ?? {}))
+    .map((u: object) => ({
+      ...(u as unknown as { message: Sent }).message,
+      message_id: (u as { messageId: number }).messageId,
+    }));
+}
+
+async function waitSaid(chat: number, match: (t: string) => boolean, ms = 30_000): Promise<Sent> {
+  const end = Date.now() + ms;
+  for (;;) {
+    const hit = botSaid().find((m) => String(m.chat_id) === String(chat) && match(m.text));
+    if (hit) return hit;
+    if (Date.now() > end) throw new Error(`bot never said it to ${chat}: ${JSON.stringify(botSaid())}`);
+    await new Promise((r) => setTimeout(r, 100));
+  }
+}
+
+describe('Telegram bot against the Bot API emulator (real HTTP, long polling)', () => {
+  it('group report → prompt → 接单 as a reply to the prompt → 完成 → 5 → closed; chatter makes nothing', async () => {
+    const li = client(401, '李老师', GROUP);
+    const wang = client(402, '王老师', GROUP);
+    await wang.sendMessage(wang.makeMessage('大家好'));
+    await li.sendMessage(li.makeMessage('行政楼305的打印机卡纸了，电话13800000001'));
+
+    const ack = await waitSaid(GROUP, (t) => t.includes('已受理'));
+    const number = /INC-\d{8}-\d{4}/.exec(ack.text)![0];
+    expect(ack.text).toContain('tg://user?id=401');
+    const ticket = await p.waitForTicket(number, (t) => t.assigneeId !== null, 30_000);
+    const engId = ENGINEERS[ticket.assigneeId!]!;
+    const prompt = await waitSaid(engId, (t) => t.includes('【派单】') && t.includes(number));
+
+    const eng = client(engId, '工程师', engId);
+    await eng.sendMessage(
+      eng.makeMessage('接单', {
+        reply_to_message: {
+          message_id: prompt.message_id!,
+          text: prompt.text,
+          chat: { id: engId, type: 'private' },
+        } as never,
+      }),
+    );
+    await p.waitForTicket(number, (t) => t.status === 'acknowledged', 30_000);
+    await waitSaid(GROUP, (t) => t.includes(`工单 ${number}`) && t.includes('已接单'));
+
+    await eng.sendMessage(eng.makeMessage(`/resolve #${number} 清理卡纸`));
+    await p.waitForTicket(number, (t) => t.status === 'resolved', 30_000);
+    await li.sendMessage(li.makeMessage('非常满意'));
+    const closed = await p.waitForTicket(number, (t) => t.status === 'closed', 30_000);
+    expect(closed.rating).toBe(5);
+
+    const { tickets } = await p.tickets.list({ channel: ['telegram'], limit: 10, offset: 0 });
+    expect(tickets.map((t) => t.number)).toEqual([number]);
+  });
+
+  it('refuses an outsider’s auditor command', async () => {
+    const wang = client(402, '王老师', GROUP);
+    await wang.sendMessage(wang.makeMessage('/stats today'));
+    const refusal = await waitSaid(GROUP, (t) => t.includes('仅限稽查员'));
+    expect(refusal.text).toContain('tg://user?id=402');
+  });
+});
