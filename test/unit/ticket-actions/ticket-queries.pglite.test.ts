@@ -19,7 +19,7 @@ const DAY_TO = new Date('2026-11-23T16:00:00Z');
  */
 describe('DrizzleTicketQueries on PGlite', { timeout: 30_000 }, () => {
   let h: ActionHarness;
-  const ids: Record<string, string> = {};
+  const ids: Record<'A' | 'B' | 'C' | 'D' | 'E', string> = { A: '', B: '', C: '', D: '', E: '' };
   const act = async (id: string, at: string, request: TicketActionRequest, actor: Actor = ENGINEER) => {
     h.clock.set(at);
     const r = await h.actions().execute({ ticket: { id }, actor, channel: 'wechat', request });
