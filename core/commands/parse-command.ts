@@ -95,6 +95,8 @@ function matchVerb(text: string, prefix: string): Matched | null {
       }
       // A Chinese verb glued to ordinary words (完成了, 恢复正常) is conversation, not a command.
       if (rest === '' || /^[\s#:,;]/u.test(rest)) return { kind, rest };
+      // 接单。/ 到达! as a quote-reply: the verb alone with a closing mark.
+      if (/^[。.!~]+$/u.test(rest)) return { kind, rest: '' };
       if (new RegExp(`^${escapeRegExp(prefix)}-\\d`, 'iu').test(rest)) return { kind, rest };
       if (KEYWORD_ARGS.has(kind) && PERIOD_WORDS.some(([w]) => rest.toLowerCase().startsWith(w)))
         return { kind, rest };

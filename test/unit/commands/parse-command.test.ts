@@ -90,6 +90,8 @@ describe('parseCommand', () => {
 
   it('takes the ticket from the quoted prompt when the text names none, and the text wins over the quote', () => {
     expect(command('接单', Q)).toEqual({ kind: 'acknowledge', ticketNumber: Q });
+    expect(command('接单。', Q)).toEqual({ kind: 'acknowledge', ticketNumber: Q });
+    expect(command('到达！', Q)).toEqual({ kind: 'arrive', ticketNumber: Q });
     expect(command('完成 换了网线', Q)).toMatchObject({
       kind: 'resolve',
       ticketNumber: Q,
