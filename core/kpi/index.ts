@@ -6,3 +6,6 @@ export * from './desk-seats.js';
 export * from './kpi-report.js';
 export * from './get-kpi-report.use-case.js';
 export * from './period-input.js';
+export * from './report-settings.js';
+export * from './daily-report-text.js';
+export * from './send-daily-report.use-case.js';
