@@ -10,6 +10,7 @@ import { chatSettingsSchema } from './chat.schema.js';
 import { triageSettingsSchema } from './triage.schema.js';
 import { phoneSettingsSchema } from './phone.schema.js';
 import { alertSettingsSchema } from './alerts.schema.js';
+import { reportSettingsSchema } from './reports.schema.js';
 import { complaintSettingsSchema, handoverSettingsSchema, satisfactionSettingsSchema } from './followups.schema.js';
 
 export const DEFAULT_TIMEZONE = 'Asia/Shanghai';
@@ -101,6 +102,7 @@ export const deskSettingsSchema = z
     commands: commandSettingsSchema,
     phone: phoneSettingsSchema,
     alerts: alertSettingsSchema,
+    reports: reportSettingsSchema,
     email: emailSettingsSchema,
     chat: chatSettingsSchema,
     triage: triageSettingsSchema,

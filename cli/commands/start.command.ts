@@ -10,6 +10,7 @@ import { buildServices } from '../runtime/build-services.js';
 import { healthProbe } from '../runtime/health.js';
 import { emailNotifierFor, mailboxHealth, startEmailRole } from '../runtime/email-role.js';
 import { startInsights } from '../runtime/insights-role.js';
+import { startDailyReportRole } from '../runtime/daily-report-role.js';
 import { redisEndpoint } from '../runtime/redis-endpoint.js';
 import { ShutdownStack } from '../runtime/shutdown-stack.js';
 import { phoneAndAlertRoutes } from '../runtime/phone-alerts-role.js';
@@ -115,6 +116,8 @@ export async function startDeskbot(
       stack.push('timers', () => timerRole.close());
       logger.info(await services.sla.sync.syncOpenTickets(), 'sla timers of open tickets checked');
       logger.info(await services.followups.start(), 'follow-ups: rating timers checked, next shift end watched');
+      const dailyReport = await startDailyReportRole({ ...services, desk: config.desk, database, enabledChannels: enabled, redisUrl: redis.url, prefix: config.queuePrefix, logger });
+      stack.push('daily-report', () => dailyReport.close());
     }
     const email = config.email;
     if (roles.has('email') && email) {

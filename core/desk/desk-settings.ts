@@ -8,6 +8,7 @@ import type { ComplaintSettings } from '../complaints/complaint-reminder.js';
 import type { HandoverSettings } from '../handover/handover-settings.js';
 import type { PhoneSettings } from '../phone/phone-settings.js';
 import type { AlertSettings } from '../alerts/alert-settings.js';
+import type { ReportSettings } from '../kpi/report-settings.js';
 import type { SatisfactionSettings } from '../use-cases/satisfaction/satisfaction-settings.js';
 
 export const WEEKDAYS = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'] as const;
@@ -104,4 +105,6 @@ export interface DeskSettings {
   phone?: PhoneSettings;
   /** Monitoring alerts: severity → priority, labels → category (desk.yaml `alerts:`). */
   alerts?: AlertSettings;
+  /** The daily KPI report pushed to managers (desk.yaml `reports:`); absent = none. */
+  reports?: ReportSettings | undefined;
 }
