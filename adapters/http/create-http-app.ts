@@ -25,6 +25,8 @@ import {
   ticketsRouter,
 } from './routes/index.js';
 import type { TicketActionsUseCase } from '../../core/use-cases/ticket-actions/index.js';
+import type { ReclassifyTicketUseCase } from '../../core/use-cases/reclassify-ticket/index.js';
+import { triageRouter } from './routes/triage.route.js';
 import { followupRouters, type FollowupUseCases } from './followups/index.js';
 
 export interface HttpDeps {
@@ -51,6 +53,8 @@ export interface HttpDeps {
   telegramWebhook?: TelegramWebhookDeps;
   /** Rating page, callbacks, complaints, handovers (issue 6); absent → not mounted. */
   followups?: FollowupUseCases;
+  /** `POST /api/v1/tickets/:number/category` (desk correction, issue 5); absent = not mounted. */
+  reclassify?: ReclassifyTicketUseCase;
   /** `POST /api/v1/tickets/:number/actions`; absent = the route is not mounted. */
   ticketActions?: TicketActionsUseCase;
   /** Call records API (POST /api/v1/calls); absent → not mounted. */
@@ -118,6 +122,8 @@ export function createHttpApp(deps: HttpDeps): express.Express {
   if (deps.phone) app.use(callsRouter({ ...deps.phone, apiToken: deps.apiToken }));
   if (deps.alerts) app.use(alertsRouter(deps.alerts));
   if (deps.telegramWebhook) app.use(telegramWebhookRouter(deps.telegramWebhook));
+  if (deps.reclassify)
+    app.use(triageRouter({ ...deps, reclassify: deps.reclassify, bodyLimit: BODY_LIMIT }));
   if (deps.ticketActions)
     app.use(
       ticketActionsRouter({

@@ -179,6 +179,7 @@ export async function startDeskbot(
         health,
         logger,
         clock: services.clock,
+        reclassify: services.triage.reclassify,
         ticketActions: services.useCases.ticketActions,
         followups: services.followups,
         desk: {

@@ -15,6 +15,7 @@ import { buildTimerServices } from './timers-role.js';
 import { wireSla } from './sla-role.js';
 import { ClassifyTicketUseCase } from '../../core/use-cases/classify-ticket/classify-ticket.use-case.js';
 import { DispatchTicketUseCase } from '../../core/use-cases/dispatch-ticket/dispatch-ticket.use-case.js';
+import { ReclassifyTicketUseCase } from '../../core/use-cases/reclassify-ticket/reclassify-ticket.use-case.js';
 import { IngestMessageUseCase } from '../../core/use-cases/ingest-message/ingest-message.use-case.js';
 import { ResumePipelineUseCase } from '../../core/use-cases/resume-pipeline/resume-pipeline.use-case.js';
 import { RecordDeliveryUseCase } from '../../core/use-cases/record-delivery/record-delivery.use-case.js';
@@ -104,7 +105,10 @@ export function buildServices(settings: ServiceSettings) {
     commands,
     sla,
     /** Learning triage: the model holder, its repository and tokenizer (cli/runtime/triage-role.ts). */
-    triage: { holder: triage, models: triageModels, tokenizer: triageTokenizer },
+    triage: {
+      ...{ holder: triage, models: triageModels, tokenizer: triageTokenizer },
+      reclassify: new ReclassifyTicketUseCase({ tickets, models: triageModels, jobs: scheduler, clock }),
+    },
     followups,
     useCases: {
       ingest: new IngestMessageUseCase({ tickets, people, jobs, clock, desk }),

@@ -1,0 +1,1 @@
+export * from './reclassify-ticket.use-case.js';
