@@ -15,6 +15,10 @@ import {
   type RollupBounds,
 } from './kpi-rollup.sql.js';
 import { sqlRunnerFor, type SqlRunner } from './sql-runner.js';
+import { localDate } from '../../core/shared/local-time.js';
+
+/** Months of history one read may seal before it answers from whatever is sealed (120 years). */
+const MAX_SEAL_STEPS = 1500;
 
 interface Keyed {
   key: string | null;
@@ -120,16 +124,23 @@ export class DrizzleKpiRepository implements KpiRepository {
    * KPI reads do it themselves, the daily job does it ahead of them. Returns the first day not sealed.
    */
   async sealRollup(timeZone: string, responseMinutes: number, asOf: Date): Promise<string | null> {
-    const [row] = await this.run<{ sealed: string | null }>(rollupSealStatement, [
-      timeZone,
-      responseMinutes,
-      asOf,
-    ]);
-    return row?.sealed ?? null;
+    const target = localDate(asOf, timeZone);
+    let sealed: string | null = null;
+    // Each call seals at most a month (writers wait while it sums); a first seal of years repeats.
+    for (let i = 0; i < MAX_SEAL_STEPS && !(sealed !== null && sealed >= target); i += 1) {
+      const [row] = await this.run<{ sealed: string | null }>(rollupSealStatement, [
+        timeZone,
+        responseMinutes,
+        asOf,
+      ]);
+      sealed = row?.sealed ?? null;
+    }
+    return sealed;
   }
 
   /** Parameters $1…$8 of the roll-up reads, after sealing what `asOf` allows. */
   private async rolledParams(q: KpiQuery, timeZone: string): Promise<unknown[]> {
+    await this.sealRollup(timeZone, q.responseMinutes, q.asOf);
     const [b] = await this.run<RollupBounds>(rollupBoundsStatement, [
       q.period.from,
       q.period.to,

@@ -188,13 +188,15 @@ CREATE TRIGGER kpi_rollup_complaints_insert
   AFTER INSERT ON ticket_events REFERENCING NEW TABLE AS new_rows
   FOR EACH STATEMENT EXECUTE FUNCTION kpi_rollup_track_complaints();
 --> statement-breakpoint
--- Sums the days before p_through not yet in the roll-up (all of them after a change of zone or
--- response minutes) and returns the day the roll-up now reaches. Writers to tickets and their
--- events wait while it sums, so no change falls between the sums and the triggers.
+-- Sums up to 31 more days before p_through into the roll-up (from the first ticket's day after a
+-- change of zone or response minutes) and returns the day the roll-up now reaches; callers repeat
+-- until it reaches p_through. Writers to tickets and their events wait while it sums, so no change
+-- falls between the sums and the triggers; a month at a time keeps that wait short.
 CREATE OR REPLACE FUNCTION kpi_rollup_seal(p_zone text, p_response_minutes integer, p_through date)
 RETURNS date LANGUAGE plpgsql AS $$
 DECLARE
   s kpi_rollup_state;
+  v_to date;
 BEGIN
   SELECT * INTO s FROM kpi_rollup_state WHERE id = 1;
   IF FOUND AND s.time_zone = p_zone AND s.response_minutes = p_response_minutes
@@ -218,15 +220,17 @@ BEGIN
   IF s.sealed_through >= p_through THEN
     RETURN s.sealed_through;
   END IF;
+  v_to := least(p_through, coalesce(s.sealed_through,
+    (SELECT (min(reported_at) AT TIME ZONE p_zone)::date FROM tickets), p_through) + 31);
   -- The reported_at range (with room for any DST shift) lets an index find the new days' tickets.
   EXECUTE kpi_rollup_upsert_sql(format($s$(SELECT t.*, 1 AS sign,
       t.id IN (SELECT ticket_id FROM ticket_events WHERE type = 'complaint') AS complained
     FROM tickets t WHERE t.reported_at >= %L::timestamptz AND t.reported_at < %L::timestamptz)$s$,
     CASE WHEN s.sealed_through IS NULL THEN '-infinity'::timestamptz
       ELSE (s.sealed_through::timestamp AT TIME ZONE p_zone) - interval '3 hours' END,
-    (p_through::timestamp AT TIME ZONE p_zone) + interval '3 hours'))
-    USING p_zone, p_response_minutes, coalesce(s.sealed_through, '-infinity'::date), p_through;
-  UPDATE kpi_rollup_state SET sealed_through = p_through WHERE id = 1;
-  RETURN p_through;
+    (v_to::timestamp AT TIME ZONE p_zone) + interval '3 hours'))
+    USING p_zone, p_response_minutes, coalesce(s.sealed_through, '-infinity'::date), v_to;
+  UPDATE kpi_rollup_state SET sealed_through = v_to WHERE id = 1;
+  RETURN v_to;
 END;
 $$;
