@@ -16,6 +16,7 @@ const BENCHMARKS: Record<string, () => Promise<void>> = {
   },
   'cdr-import': async () => void (await (await import('./cdr-import.bench.js')).runCdrImportBench()),
   sla: async () => (await import('./sla.bench.js')).runSlaBench(),
+  chat: async () => (await import('./chat.bench.js')).runChatBench(),
 };
 
 async function main(): Promise<void> {

@@ -10,6 +10,9 @@ import { ok, type Result } from '../../shared/result.js';
 import type { IngestMessageUseCase } from '../ingest-message/ingest-message.use-case.js';
 import { retryable, type UseCaseError } from '../use-case.errors.js';
 
+/** Delayed jobs fire within milliseconds of their time; anything closer than this is on time. */
+const EARLY_TOLERANCE_MS = 250;
+
 export type CloseBurstOutcome =
   | { status: 'ticketed'; ticketId: string; ticketNumber: string; lines: number; asked: string[] }
   /** A line arrived since the timer was set: the window moved, a new timer waits for it. */
@@ -39,7 +42,9 @@ export class CloseBurstUseCase {
     const { conversations, clock } = this.deps;
     const draft = await conversations.findDraft(draftId);
     if (!draft) return ok({ status: 'gone' });
-    if (draft.status === 'open' && draft.closesAt.getTime() > clock.now().getTime()) {
+    // A timer firing a hair early must close, not re-arm: its own id (draft, closing time) is still
+    // taken while it runs, so re-arming for the same instant would be ignored and the draft stranded.
+    if (draft.status === 'open' && draft.closesAt.getTime() - clock.now().getTime() > EARLY_TOLERANCE_MS) {
       await this.deps.timer.schedule(draft.id, draft.closesAt);
       return ok({ status: 'extended', closesAt: draft.closesAt });
     }
