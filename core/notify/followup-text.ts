@@ -23,9 +23,9 @@ export function ratingLink(publicUrl: string, ticketNumber: string, score?: numb
 }
 
 /**
- * The question after resolution. Chat asks for a digit reply; mail carries one link per score
- * (the page asks to confirm, so a mail scanner opening links rates nothing); the web reporter
- * rates on the ticket page.
+ * The question after resolution. Chat asks for a digit reply; the web reporter rates on the
+ * rating page; a mail gets its links from the email channel's template (they open the same page,
+ * which asks to confirm, so a mail scanner opening links rates nothing).
  */
 export function satisfactionText(
   t: Ticket,
@@ -39,17 +39,16 @@ export function satisfactionText(
       : `【服务评价】您的工单 ${t.number} 已处理完成。`,
     '请您对本次服务评价（速度、态度、结果）：',
   ];
-  if (how === 'email' && publicUrl) {
-    for (const score of [5, 4, 3, 2, 1])
-      lines.push(`${score} ${RATING_LABELS[score]}：${ratingLink(publicUrl, t.number, score)}`);
-  } else if (how === 'web' || (how === 'email' && !publicUrl)) {
+  // Mail: the email channel's template adds the scale, the reply hint and one link per score
+  // (core/mail ratingUrl), so the text stays the question itself.
+  if (how === 'web') {
     lines.push(SCALE);
     lines.push(
       publicUrl
         ? `评价页面：${ratingLink(publicUrl, t.number)}`
         : `请在工单页面 ${ratingPath(t.number)} 评价。`,
     );
-  } else {
+  } else if (how === 'chat') {
     lines.push(SCALE);
     lines.push(`请直接回复数字 1–5，或回复「评价 ${t.number} 5 意见」。`);
   }

@@ -44,9 +44,10 @@ export function ratingRouter(deps: FollowupRouteDeps): Router {
   };
 
   router
-    .route('/t/:number/rating')
+    // `/rate` is the path the email channel's rating links use (core/mail ratingUrl).
+    .route(['/t/:number/rating', '/t/:number/rate'])
     .get(limiter, async (req, res) => {
-      const t = await load(req.params.number);
+      const t = await load(String(req.params.number));
       const score =
         typeof req.query.score === 'string' && /^[1-5]$/.test(req.query.score)
           ? Number(req.query.score)
@@ -66,7 +67,7 @@ export function ratingRouter(deps: FollowupRouteDeps): Router {
       );
     })
     .post(limiter, ...parseBody(), async (req, res) => {
-      const t = await load(req.params.number);
+      const t = await load(String(req.params.number));
       const body = parseWith(ratingBody, req.body);
       let ticket = t;
       if (t.rating !== null) {

@@ -6,9 +6,9 @@ import { handoverText } from '../../notify/followup-text.js';
 import type { Notification } from '../../ports/job-scheduler.port.js';
 
 /**
- * The handover goes by mail to the successor with the operations managers in copy (one
- * notification each: a notification has one recipient). Without mail, each gets it on their
- * preferred staff channel.
+ * The handover mail goes to the successor with the operations managers in copy (the process
+ * doc's rule). Without mail to the successor, each of them gets it on their preferred staff
+ * channel instead, one notification each.
  */
 export function handoverNotifications(
   h: Handover,
@@ -18,20 +18,45 @@ export function handoverNotifications(
   formatTime: (d: Date) => string,
 ): Notification[] {
   const text = handoverText(h, formatTime);
-  const recipients = [successor, ...managers.filter((m) => m.id !== successor.id)];
-  return recipients.flatMap((p) => {
-    const channel: Channel | null =
-      enabled.has('email') && p.email ? 'email' : preferredStaffChannel(p, enabled);
+  const others = managers.filter((m) => m.id !== successor.id);
+  const base = {
+    purpose: 'handover' as const,
+    ticketId: null,
+    ticketNumber: null,
+    text,
+  };
+  if (enabled.has('email') && successor.email) {
+    const cc = others.flatMap((m) => (m.email ? [{ name: m.name, address: m.email }] : []));
+    const uncopied = others.filter((m) => !m.email);
+    return [
+      {
+        ...base,
+        id: `handover-${h.id}-${successor.id}`,
+        channel: 'email',
+        to: { personId: successor.id, name: successor.name, address: successor.email, conversationId: null },
+        ...(cc.length > 0 ? { cc } : {}),
+      },
+      ...each(h, uncopied, enabled, base),
+    ];
+  }
+  return each(h, [successor, ...others], enabled, base);
+}
+
+function each(
+  h: Handover,
+  people: readonly Person[],
+  enabled: ReadonlySet<Channel>,
+  base: Pick<Notification, 'purpose' | 'ticketId' | 'ticketNumber' | 'text'>,
+): Notification[] {
+  return people.flatMap((p) => {
+    const channel = preferredStaffChannel(p, enabled);
     if (!channel) return [];
     return [
       {
+        ...base,
         id: `handover-${h.id}-${p.id}`,
         channel,
-        purpose: 'handover' as const,
-        ticketId: null,
-        ticketNumber: h.items[0]?.ticketNumber ?? null,
         to: { personId: p.id, name: p.name, address: addressOn(channel, p), conversationId: null },
-        text,
       },
     ];
   });

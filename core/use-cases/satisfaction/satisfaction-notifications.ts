@@ -41,7 +41,8 @@ export function ratingQuestion(
   return {
     id: `${reminder ? 'satisfaction-reminder' : 'satisfaction'}-${t.id}-${cycle(t)}`,
     channel,
-    purpose: reminder ? 'reminder' : 'satisfaction',
+    // A reminder is a satisfaction question too: the mail template adds the rating links to both.
+    purpose: 'satisfaction',
     ticketId: t.id,
     ticketNumber: t.number,
     to: toReporter(t, channel),

@@ -92,7 +92,9 @@ describe('shift handover on a real pipeline', () => {
     const mails = (await rig.queued('email', 'handover')).filter((n) =>
       n.id.startsWith(`handover-${handover.id}`),
     );
-    expect(mails.map((n) => n.to.address).sort()).toEqual(['desk-b@example.edu.cn', 'mgr@example.edu.cn']);
+    expect(mails.map((n) => [n.to.address, n.cc])).toEqual([
+      ['desk-b@example.edu.cn', [{ name: '冯经理', address: 'mgr@example.edu.cn' }]],
+    ]);
     for (const text of [
       '交接人：王服务台',
       '被交接人：李服务台',

@@ -82,6 +82,9 @@ describe('satisfaction follow-up on a real pipeline', () => {
     const page = await fetch(`${rig.http.base}/t/${done.number}/rating?score=4`);
     expect(page.status).toBe(200);
     expect(await page.text()).toMatch(/value="4" required checked/);
+    // The email channel's rating links use /rate: the same confirming form.
+    const mailLink = await fetch(`${rig.http.base}/t/${done.number}/rate?score=2`);
+    expect(await mailLink.text()).toMatch(/value="2" required checked/);
 
     const form = (number: string, body: string, type = 'application/x-www-form-urlencoded') =>
       fetch(`${rig.http.base}/t/${number}/rating`, {
