@@ -4,6 +4,7 @@ import { createLogger } from '../adapters/logging/create-logger.js';
 import { loadConfigOrExit } from './commands/load-config-or-exit.js';
 import { migrateCommand } from './commands/migrate.command.js';
 import { reportCommand } from './commands/report.command.js';
+import { hashPasswordCommand } from './commands/hash-password.command.js';
 import { evalCommand } from './commands/eval.command.js';
 import { trainCommand } from './commands/train.command.js';
 import { IMPORT_CALLS_USAGE, importCallsCommand } from './commands/import-calls.command.js';
@@ -24,6 +25,7 @@ Usage:
                            cross-validate the classifier: accuracy, macro-F1, per-class figures, confusion matrix
   deskbot report --from DATE --to DATE [--format xlsx|csv] [--by department|category|engineer] [--out FILE]
                            the KPI report for a period (dates are local days in the desk's time zone)
+  deskbot hash-password    read a password on stdin, print the hash for a person's passwordHash (dashboard login)
   deskbot help             this text
 
 Configuration comes from environment variables and desk.yaml (DESK_CONFIG); see README.md.`;
@@ -37,6 +39,7 @@ async function main(argv: string[]): Promise<number> {
   }
   // eval needs no configuration (desk.yaml's keywords are used when there is one).
   if (command === 'eval') return evalCommand(argv.slice(1));
+  if (command === 'hash-password') return hashPasswordCommand();
   const config = loadConfigOrExit();
   const logger = createLogger({ level: config.logLevel });
   switch (command) {

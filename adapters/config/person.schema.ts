@@ -57,4 +57,13 @@ export const personSchema = z.strictObject({
     z.string().trim().min(1, 'must not be empty').max(200, 'must be at most 200 characters'),
   ),
   active: flag(true),
+  /** Own dashboard login (desk, manager, auditor, it_head): a hash from `deskbot hash-password`. */
+  passwordHash: z
+    .string()
+    .trim()
+    .regex(
+      /^scrypt\$\d{1,7}\$\d{1,3}\$\d{1,3}\$[\w-]{16,}\$[\w-]{32,}$/,
+      'must be a hash printed by `deskbot hash-password`',
+    )
+    .optional(),
 });

@@ -6,6 +6,7 @@ import type { Database } from '../../adapters/db/index.js';
 import { DrizzleDeskOverviewQueries } from '../../adapters/db/desk-overview.queries.js';
 import { DrizzleKpiRepository } from '../../adapters/db/kpi.repository.js';
 import type { InsightsDeps } from '../../adapters/http/dashboard/insights.js';
+import { dashboardLogins } from '../../adapters/http/dashboard/dashboard-logins.js';
 import type { HealthReport } from '../../adapters/http/health.js';
 import { createDeskMetrics } from '../../adapters/metrics/index.js';
 import { QUEUES, notifyQueue } from '../../adapters/queue/queue-names.js';
@@ -52,6 +53,7 @@ export function startInsights(opts: {
       metrics: createDeskMetrics({ queues, overview, health: opts.health }),
       metricsToken: config.metricsToken,
       dashboardPassword: config.dashboardPassword,
+      logins: dashboardLogins(config.desk.people),
       // Derived from the password: every api process accepts the same cookies, and changing the password logs everyone out.
       sessionSecret: createHash('sha256')
         .update(`deskbot-dashboard-session:${password ?? ''}`)

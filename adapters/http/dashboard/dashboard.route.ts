@@ -17,11 +17,14 @@ import { issueMessage, toErrorDetails } from '../schemas/issue-message.js';
 import { DASHBOARD_ASSETS, DASHBOARD_PATH } from './dashboard-layout.js';
 import { kpiPage, loginPage, ticketDetailPage, ticketListPage } from './dashboard-pages.js';
 import { passwordMatches, type Sessions } from './session.js';
+import { verifyPassword } from './password-hash.js';
 
 export interface DashboardRouteDeps {
   sessions: Sessions;
   /** DASHBOARD_PASSWORD, else API_TOKEN; null: nobody can log in (the login form says so). */
   password: string | null;
+  /** Staff with their own login (desk.yaml people `passwordHash`): person id → scrypt hash. */
+  logins?: ReadonlyMap<string, string>;
   report: Pick<GetKpiReportUseCase, 'execute'>;
   overview: Pick<DeskOverviewQueries, 'searchTickets'>;
   tickets: Pick<TicketRepository, 'findByNumber' | 'events'>;
@@ -70,11 +73,13 @@ export function dashboardRouter(deps: DashboardRouteDeps): Router {
   router.post(
     `${DASHBOARD_PATH}/login`,
     express.urlencoded({ extended: false, limit: '4kb' }),
-    (req, res) => {
+    async (req, res) => {
       const body = (req.body ?? {}) as Record<string, unknown>;
-      const typed = typeof body.password === 'string' ? body.password : '';
+      const typed = typeof body.password === 'string' ? body.password.slice(0, 1024) : '';
       const user = typeof body.user === 'string' && body.user.trim() ? body.user.trim().slice(0, 64) : 'desk';
-      if (deps.password === null || !passwordMatches(typed, deps.password))
+      const own = deps.logins?.get(user);
+      const personal = own !== undefined && (await verifyPassword(typed, own));
+      if (!personal && (deps.password === null || !passwordMatches(typed, deps.password)))
         return void res
           .status(401)
           .type('html')

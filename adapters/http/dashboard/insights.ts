@@ -24,6 +24,8 @@ export interface InsightsDeps {
   metricsToken: string | null;
   /** DASHBOARD_PASSWORD; null falls back to the API token. */
   dashboardPassword: string | null;
+  /** Staff with their own dashboard password: person id → scrypt hash (see dashboardLogins). */
+  logins?: ReadonlyMap<string, string>;
   /** Signs session cookies (DASHBOARD_SESSION_SECRET, else derived from the password). */
   sessionSecret: string;
   secureCookies?: boolean;
@@ -51,6 +53,7 @@ export function insightsRouter(deps: InsightsDeps, ctx: InsightsContext): Router
     dashboardRouter({
       sessions,
       password: deps.dashboardPassword ?? ctx.apiToken,
+      ...(deps.logins && { logins: deps.logins }),
       report: deps.report,
       overview: deps.overview,
       tickets: ctx.tickets,

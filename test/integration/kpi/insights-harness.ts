@@ -12,6 +12,8 @@ import { DrizzleDeskOverviewQueries } from '../../../adapters/db/desk-overview.q
 import { DrizzleKpiRepository } from '../../../adapters/db/kpi.repository.js';
 import { ticketEvents } from '../../../adapters/db/schema/index.js';
 import type { HttpDeps } from '../../../adapters/http/index.js';
+import { dashboardLogins } from '../../../adapters/http/dashboard/dashboard-logins.js';
+import { hashPassword } from '../../../adapters/http/dashboard/password-hash.js';
 import { createDeskMetrics } from '../../../adapters/metrics/index.js';
 import { createRedisConnection } from '../../../adapters/queue/redis-connection.js';
 import { GetKpiReportUseCase } from '../../../core/kpi/index.js';
@@ -23,6 +25,8 @@ import { API_TOKEN, serve, type Served } from '../http/http-harness.js';
 
 export const DASHBOARD_PASSWORD = 'dashboard-pass-1';
 export const METRICS_TOKEN = 'metrics-token-0123456789';
+/** The manager's own dashboard password (desk.yaml passwordHash), besides the shared one. */
+export const MANAGER_PASSWORD = 'manager-own-pass-7';
 /** A fixed "now" in the seeded month, so the pages' default period holds the seeded tickets. */
 export const NOW = new Date('2026-03-20T04:00:00Z');
 export const SEED_FROM = new Date('2026-03-01T00:00:00Z');
@@ -111,6 +115,10 @@ export async function startInsightsApp(
       metrics: createDeskMetrics({ queues: [queue], overview, health, processMetrics: false }),
       metricsToken: METRICS_TOKEN,
       dashboardPassword: DASHBOARD_PASSWORD,
+      logins: dashboardLogins([
+        ...desk.people,
+        { ...desk.people.find((p) => p.id === 'mgr')!, passwordHash: await hashPassword(MANAGER_PASSWORD) },
+      ]),
       sessionSecret: 'test-session-secret',
       queues: [queue],
     },

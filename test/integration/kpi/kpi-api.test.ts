@@ -3,6 +3,7 @@ import { countTickets, inPeriod, type KpiReport } from '../../../core/kpi/index.
 import { auth } from '../http/http-harness.js';
 import {
   DASHBOARD_PASSWORD,
+  MANAGER_PASSWORD,
   METRICS_TOKEN,
   NOW,
   startInsightsApp,
@@ -92,6 +93,24 @@ describe('/metrics', () => {
 });
 
 describe('dashboard login', () => {
+  it('lets staff with a password of their own in under their id; a wrong one or an unknown id is refused', async () => {
+    const login = (user: string, password: string) =>
+      fetch(`${base}/dashboard/login`, {
+        method: 'POST',
+        redirect: 'manual',
+        headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
+        body: new URLSearchParams({ user, password }),
+      });
+    expect((await login('mgr', 'not-the-password')).status).toBe(401);
+    expect((await login('eng-net', MANAGER_PASSWORD)).status).toBe(401);
+    const ok = await login('mgr', MANAGER_PASSWORD);
+    expect(ok.status).toBe(303);
+    const session = (ok.headers.get('set-cookie') ?? '').split(';')[0]!;
+    const page = await fetch(`${base}/dashboard`, { headers: { cookie: session } });
+    expect(page.status).toBe(200);
+    expect(await page.text()).toContain('mgr');
+  });
+
   it('sends strangers to the login form, refuses a wrong password and lets the right one in', async () => {
     const page = await fetch(`${base}/dashboard`, { redirect: 'manual' });
     expect(page.status).toBe(303);
