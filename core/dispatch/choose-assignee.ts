@@ -11,10 +11,18 @@ import {
 
 export const ALL_AREAS = '*';
 
+/**
+ * One qualified engineer and the parts of the choice, in the order they are weighed: skill, area and
+ * shift are required (every candidate has them); then fewer open tickets, then lower level.
+ */
 export interface DispatchCandidate {
   personId: string;
   openTickets: number;
   level: EngineerLevel | null;
+  /** The area that covers the location (`*` = everywhere); null when no location was given. */
+  area: string | null;
+  /** 1 = chosen. */
+  rank: number;
 }
 
 /** Stored in the `dispatched` event: enough to explain the choice later, and no more. */
@@ -85,6 +93,8 @@ export function chooseAssignee(input: ChooseAssigneeInput): Result<DispatchChoic
         personId: person.id,
         openTickets: input.openCounts.get(person.id) ?? 0,
         level: person.level,
+        area: location === null ? null : coveringArea(person, location),
+        rank: 0,
       });
   }
   candidates.sort(
@@ -109,7 +119,10 @@ export function chooseAssignee(input: ChooseAssigneeInput): Result<DispatchChoic
       summary: summarize(best.person, input.category, location, best.openTickets),
       category: input.category,
       location,
-      candidates: candidates.map(({ personId, openTickets, level }) => ({ personId, openTickets, level })),
+      candidates: candidates.map(({ personId, openTickets, level, area }, i) => ({
+        ...{ personId, openTickets, level, area },
+        rank: i + 1,
+      })),
       rejected,
     },
   });

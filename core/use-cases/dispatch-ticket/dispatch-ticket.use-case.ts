@@ -91,7 +91,13 @@ export class DispatchTicketUseCase {
       actor: DISPATCHER,
       channel: 'system',
       assigneeId: choice.value.personId,
-      data: { reason: choice.value.reason },
+      // Provisional: the first dispatch is first-time-correct until a reassignment says otherwise
+      // (KPIs count a ticket as correct when dispatchCount stays 1 and no `reassigned` event follows).
+      data: {
+        reason: choice.value.reason,
+        dispatchNumber: ticket.dispatchCount + 1,
+        firstTimeCorrect: ticket.dispatchCount === 0,
+      },
     });
     if (!moved.ok) return err(permanent(moved.error.code, moved.error.message));
     const saved = await tickets.save(moved.value.ticket, [moved.value.event]);

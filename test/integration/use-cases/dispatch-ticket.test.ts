@@ -53,13 +53,15 @@ describe('DispatchTicketUseCase on PGlite and BullMQ', () => {
         toStatus: 'dispatched',
         data: {
           assigneeId: 'eng-print-zao',
+          dispatchNumber: 1,
+          firstTimeCorrect: true,
           reason: {
             summary: '打印机技能·覆盖行政楼·在班·当前0单·L1',
             category: '打印机',
             location: '行政楼305',
             candidates: [
-              { personId: 'eng-print-zao', openTickets: 0, level: 1 },
-              { personId: 'eng-print-l2', openTickets: 0, level: 2 },
+              { personId: 'eng-print-zao', openTickets: 0, level: 1, area: '行政楼', rank: 1 },
+              { personId: 'eng-print-l2', openTickets: 0, level: 2, area: '*', rank: 2 },
             ],
           },
         },

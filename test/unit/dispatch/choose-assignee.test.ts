@@ -46,8 +46,8 @@ describe('chooseAssignee', () => {
           category: '打印机',
           location: '行政楼3楼财务室',
           candidates: [
-            { personId: 'eng-printer-admin', openTickets: 3, level: 1 },
-            { personId: 'eng-senior', openTickets: 3, level: 3 },
+            { personId: 'eng-printer-admin', openTickets: 3, level: 1, area: '行政楼', rank: 1 },
+            { personId: 'eng-senior', openTickets: 3, level: 3, area: '*', rank: 2 },
           ],
           rejected: [
             { personId: 'eng-printer-lab', why: 'area' },
@@ -124,6 +124,8 @@ describe('chooseAssignee', () => {
       personId: 'eng-a-unlevelled',
       openTickets: 0,
       level: null,
+      area: '*',
+      rank: 2,
     });
   });
 
