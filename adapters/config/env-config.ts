@@ -80,8 +80,8 @@ function toEnvConfig(v: EnvVars, cwd: string): EnvConfig {
       ? {
           botToken: v.TELEGRAM_BOT_TOKEN,
           apiRoot: v.TELEGRAM_API_ROOT?.replace(/\/+$/, '') ?? null,
-          webhookUrl: v.TELEGRAM_WEBHOOK_URL ?? null,
-          webhookSecret: v.TELEGRAM_WEBHOOK_SECRET ?? null,
+          ...(v.TELEGRAM_WEBHOOK_URL ? { webhookUrl: v.TELEGRAM_WEBHOOK_URL } : {}),
+          ...(v.TELEGRAM_WEBHOOK_SECRET ? { webhookSecret: v.TELEGRAM_WEBHOOK_SECRET } : {}),
         }
       : null,
     wechat: v.WECHATY_PUPPET
