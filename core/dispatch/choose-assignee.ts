@@ -1,6 +1,7 @@
 import type { ModuleType } from '../desk/module-type.js';
 import type { EngineerLevel, Person } from '../desk/person.js';
 import { err, ok, type Result } from '../shared/result.js';
+import { scoreCandidate, type ScoreParts } from './candidate-score.js';
 import { compareIds } from './compare-ids.js';
 import {
   DISPATCH_ERROR_CODES,
@@ -23,6 +24,7 @@ export interface DispatchCandidate {
   area: string | null;
   /** 1 = chosen. */
   rank: number;
+  score: ScoreParts;
 }
 
 /** Stored in the `dispatched` event: enough to explain the choice later, and no more. */
@@ -49,6 +51,10 @@ export interface ChooseAssigneeInput {
   onShift: ReadonlySet<string>;
   /** Open tickets currently assigned to each engineer (absent = 0). */
   openCounts: ReadonlyMap<string, number>;
+  /** Open tickets weighted by priority (e.g. P1 = 3 … P4 = 0.5); `openCounts` when absent. */
+  openLoad?: ReadonlyMap<string, number>;
+  /** Share (0..1) of each engineer's recent tickets of this category resolved without reassignment. */
+  recentSuccess?: ReadonlyMap<string, number>;
   /** Engineers not to pick again (e.g. the one a ticket is being re-routed away from). */
   exclude?: readonly string[];
 }
@@ -87,19 +93,29 @@ export function chooseAssignee(input: ChooseAssigneeInput): Result<DispatchChoic
     if (person.role !== 'engineer') continue;
     const why = rejectionOf(person, input, location);
     if (why) rejected.push({ personId: person.id, why });
-    else
+    else {
+      const openTickets = input.openCounts.get(person.id) ?? 0;
+      const area = location === null ? null : coveringArea(person, location);
+      const score = scoreCandidate({
+        load: input.openLoad?.get(person.id) ?? openTickets,
+        area,
+        level: person.level,
+        recentSuccess: input.recentSuccess?.get(person.id) ?? null,
+      });
       candidates.push({
         person,
         personId: person.id,
-        openTickets: input.openCounts.get(person.id) ?? 0,
+        openTickets,
         level: person.level,
-        area: location === null ? null : coveringArea(person, location),
+        area,
         rank: 0,
+        score,
       });
+    }
   }
   candidates.sort(
     (a, b) =>
-      a.openTickets - b.openTickets ||
+      b.score.total - a.score.total ||
       levelRank(a.level) - levelRank(b.level) ||
       compareIds(a.personId, b.personId),
   );
@@ -119,8 +135,8 @@ export function chooseAssignee(input: ChooseAssigneeInput): Result<DispatchChoic
       summary: summarize(best.person, input.category, location, best.openTickets),
       category: input.category,
       location,
-      candidates: candidates.map(({ personId, openTickets, level, area }, i) => ({
-        ...{ personId, openTickets, level, area },
+      candidates: candidates.map(({ personId, openTickets, level, area, score }, i) => ({
+        ...{ personId, openTickets, level, area, score },
         rank: i + 1,
       })),
       rejected,

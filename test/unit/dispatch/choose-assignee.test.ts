@@ -46,8 +46,14 @@ describe('chooseAssignee', () => {
           category: '打印机',
           location: '行政楼3楼财务室',
           candidates: [
-            { personId: 'eng-printer-admin', openTickets: 3, level: 1, area: '行政楼', rank: 1 },
-            { personId: 'eng-senior', openTickets: 3, level: 3, area: '*', rank: 2 },
+            {
+              ...{ personId: 'eng-printer-admin', openTickets: 3, level: 1, area: '行政楼', rank: 1 },
+              score: { workload: -3, area: 0.3, level: 0, success: 0, total: -2.7 },
+            },
+            {
+              ...{ personId: 'eng-senior', openTickets: 3, level: 3, area: '*', rank: 2 },
+              score: { workload: -3, area: 0, level: -0.2, success: 0, total: -3.2 },
+            },
           ],
           rejected: [
             { personId: 'eng-printer-lab', why: 'area' },
@@ -111,7 +117,36 @@ describe('chooseAssignee', () => {
     expect(chosen(input({ people: everyone, onShift }))).toBe('eng-printer-admin');
     expect(chosen(input({ people: [...everyone].reverse(), onShift }))).toBe('eng-printer-admin');
     const withZero = [...everyone, person('eng-0', { skills: ['打印机'], areas: ['*'], level: 1 })];
-    expect(chosen(input({ people: withZero, onShift: new Set(withZero.map((p) => p.id)) }))).toBe('eng-0');
+    const allOn = new Set(withZero.map((p) => p.id));
+    // Same load and level: someone based in the building goes before someone covering everywhere.
+    expect(chosen(input({ people: withZero, onShift: allOn }))).toBe('eng-printer-admin');
+    const withL0 = [person('eng-0', { skills: ['打印机'], areas: ['*'], level: 1 }), twin0];
+    expect(chosen(input({ people: withL0, onShift: allOn, location: null }))).toBe('eng-0');
+  });
+
+  it('lets workload outweigh area, level and track record together', () => {
+    const r = chooseAssignee(
+      input({
+        openCounts: new Map([['eng-printer-admin', 1]]),
+        recentSuccess: new Map([['eng-printer-admin', 1]]),
+      }),
+    );
+    expect(r.ok && r.value.personId).toBe('eng-senior');
+    expect(r.ok && r.value.reason.candidates.map((c) => [c.personId, c.score])).toEqual([
+      ['eng-senior', { workload: 0, area: 0, level: -0.2, success: 0, total: -0.2 }],
+      ['eng-printer-admin', { workload: -1, area: 0.3, level: 0, success: 0.2, total: -0.5 }],
+    ]);
+  });
+
+  it('prefers the engineer with the better record on the category when all else is equal', () => {
+    const twin = person('eng-printer-admin-2', { skills: ['打印机'], areas: ['行政楼'], level: 1 });
+    const people = [printerAdmin, twin];
+    const onShift = new Set(people.map((p) => p.id));
+    const recentSuccess = new Map([
+      ['eng-printer-admin-2', 0.9],
+      ['eng-printer-admin', 0.4],
+    ]);
+    expect(chosen(input({ people, onShift, recentSuccess }))).toBe('eng-printer-admin-2');
   });
 
   it('ranks an engineer without a level after levelled ones', () => {
@@ -126,6 +161,7 @@ describe('chooseAssignee', () => {
       level: null,
       area: '*',
       rank: 2,
+      score: { workload: 0, area: 0, level: -0.3, success: 0, total: -0.3 },
     });
   });
 
