@@ -9,23 +9,25 @@ import type { Statement } from './sql-runner.js';
  */
 
 /**
- * Seals the days before the as-of instant's local day, then says which whole days of [from, to)
- * the roll-up answers. $1 from, $2 to, $3 zone, $4 response minutes, $5 as-of.
+ * Which whole local days of [from, to) the roll-up answers (those sealed for this zone and response
+ * time; none when it is not). $1 from, $2 to, $3 zone, $4 response minutes.
  * lo_edge / hi_edge bound the tickets read live, with room for any DST shift of local midnight.
  */
 export const rollupBoundsStatement: Statement = {
   name: 'kpi_rollup_bounds',
   text: `
     with s as (
-      select kpi_rollup_seal($3::text, $4::int, ($5::timestamptz at time zone $3::text)::date) as sealed
+      select sealed_through as sealed from kpi_rollup_state
+      where id = 1 and time_zone = $3::text and response_minutes = $4::int
     ), f as (
       select case when (($1::timestamptz - interval '1 microsecond') at time zone $3::text)::date
           < ($1::timestamptz at time zone $3::text)::date
         then ($1::timestamptz at time zone $3::text)::date
         else ($1::timestamptz at time zone $3::text)::date + 1 end as d_from
     ), b as (
-      select f.d_from, greatest(f.d_from, least(($2::timestamptz at time zone $3::text)::date, s.sealed)) as d_to
-      from f, s
+      select f.d_from, greatest(f.d_from, least(($2::timestamptz at time zone $3::text)::date,
+        coalesce((select s.sealed from s), f.d_from))) as d_to
+      from f
     )
     select d_from::text as d_from, d_to::text as d_to,
       (d_from::timestamp at time zone $3::text) + interval '3 hours' as lo_edge,

@@ -133,7 +133,10 @@ export class DrizzleKpiRepository implements KpiRepository {
         responseMinutes,
         asOf,
       ]);
-      sealed = row?.sealed ?? null;
+      const reached = row?.sealed ?? null;
+      // No progress: writers held the tables (the seal gave up); the unsealed days are read live.
+      if (reached === sealed) break;
+      sealed = reached;
     }
     return sealed;
   }
@@ -146,7 +149,6 @@ export class DrizzleKpiRepository implements KpiRepository {
       q.period.to,
       timeZone,
       q.responseMinutes,
-      q.asOf,
     ]);
     if (!b) throw new Error('The KPI roll-up bounds query returned no row.');
     return [q.period.from, q.period.to, q.responseMinutes, timeZone, b.d_from, b.d_to, b.lo_edge, b.hi_edge];
