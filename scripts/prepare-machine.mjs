@@ -77,7 +77,11 @@ function ensureServerBinaries() {
   // The email tests and bench run a throw-away Dovecot IMAP server (test/support/dovecot.ts).
   const hasDovecot = () => existsSync('/usr/sbin/dovecot') || onPath('dovecot');
   if (mode === 'test' && !hasDovecot()) {
-    missing.push({ pkg: 'dovecot-imapd', what: 'Dovecot (the IMAP server of the email tests)', found: hasDovecot });
+    missing.push({
+      pkg: 'dovecot-imapd',
+      what: 'Dovecot (the IMAP server of the email tests)',
+      found: hasDovecot,
+    });
   }
   // The dashboard's browser tests drive Debian's chromium through playwright-core.
   const hasChromium = () => existsSync('/usr/bin/chromium') || onPath('chromium');

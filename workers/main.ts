@@ -76,7 +76,9 @@ export function startWorkers(options: WorkerPoolOptions): WorkerPool {
     make(QUEUES.classify, classifyProcessor(useCases.classify)),
     make(QUEUES.dispatch, dispatchProcessor(useCases.dispatch)),
     make(notifyQueue('web'), notifyWebProcessor(useCases.recordDelivery)),
-    ...(options.emailNotifier ? [make(notifyQueue('email'), notifyEmailProcessor(options.emailNotifier))] : []),
+    ...(options.emailNotifier
+      ? [make(notifyQueue('email'), notifyEmailProcessor(options.emailNotifier))]
+      : []),
     ...(useCases.closeBurst ? [make(QUEUES.chatBurst, chatBurstProcessor(useCases.closeBurst))] : []),
   ];
   logger.info({ queues: workers.map((w) => w.name), concurrency: options.concurrency }, 'workers started');

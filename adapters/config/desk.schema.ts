@@ -6,12 +6,16 @@ import { personSchema } from './person.schema.js';
 import { DEFAULT_SLA_RESPONSE_MINUTES, slaPolicySchema } from './sla.schema.js';
 import { commandSettingsSchema } from './commands.schema.js';
 import { emailSettingsSchema } from './email.schema.js';
-import { chatSettingsSchema } from './chat.schema.js';
 import { triageSettingsSchema } from './triage.schema.js';
 import { phoneSettingsSchema } from './phone.schema.js';
 import { alertSettingsSchema } from './alerts.schema.js';
 import { reportSettingsSchema } from './reports.schema.js';
-import { complaintSettingsSchema, handoverSettingsSchema, satisfactionSettingsSchema } from './followups.schema.js';
+import { chatSettingsSchema } from './chat.schema.js';
+import {
+  complaintSettingsSchema,
+  handoverSettingsSchema,
+  satisfactionSettingsSchema,
+} from './followups.schema.js';
 
 export const DEFAULT_TIMEZONE = 'Asia/Shanghai';
 export const DEFAULT_TICKET_PREFIX = 'INC';
@@ -96,6 +100,8 @@ export const deskSettingsSchema = z
         .regex(/^\d{3,20}$/, 'must be digits only, e.g. 88886666'),
     ),
     sla: slaPolicySchema,
+    triage: triageSettingsSchema,
+    chat: chatSettingsSchema,
     satisfaction: satisfactionSettingsSchema,
     complaints: complaintSettingsSchema,
     handover: handoverSettingsSchema,
@@ -104,8 +110,6 @@ export const deskSettingsSchema = z
     alerts: alertSettingsSchema,
     reports: reportSettingsSchema,
     email: emailSettingsSchema,
-    chat: chatSettingsSchema,
-    triage: triageSettingsSchema,
   })
   // Cross-checks run even when some fields failed, so one boot reports every problem in the file.
   .superRefine(deskCrossChecks, {

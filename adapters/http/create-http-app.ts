@@ -122,8 +122,7 @@ export function createHttpApp(deps: HttpDeps): express.Express {
   if (deps.phone) app.use(callsRouter({ ...deps.phone, apiToken: deps.apiToken }));
   if (deps.alerts) app.use(alertsRouter(deps.alerts));
   if (deps.telegramWebhook) app.use(telegramWebhookRouter(deps.telegramWebhook));
-  if (deps.reclassify)
-    app.use(triageRouter({ ...deps, reclassify: deps.reclassify, bodyLimit: BODY_LIMIT }));
+  if (deps.reclassify) app.use(triageRouter({ ...deps, reclassify: deps.reclassify, bodyLimit: BODY_LIMIT }));
   if (deps.ticketActions)
     app.use(
       ticketActionsRouter({

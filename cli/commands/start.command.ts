@@ -115,8 +115,19 @@ export async function startDeskbot(
       });
       stack.push('timers', () => timerRole.close());
       logger.info(await services.sla.sync.syncOpenTickets(), 'sla timers of open tickets checked');
-      logger.info(await services.followups.start(), 'follow-ups: rating timers checked, next shift end watched');
-      const dailyReport = await startDailyReportRole({ ...services, desk: config.desk, database, enabledChannels: enabled, redisUrl: redis.url, prefix: config.queuePrefix, logger });
+      logger.info(
+        await services.followups.start(),
+        'follow-ups: rating timers checked, next shift end watched',
+      );
+      const dailyReport = await startDailyReportRole({
+        ...services,
+        desk: config.desk,
+        database,
+        enabledChannels: enabled,
+        redisUrl: redis.url,
+        prefix: config.queuePrefix,
+        logger,
+      });
       stack.push('daily-report', () => dailyReport.close());
     }
     const email = config.email;
@@ -128,9 +139,19 @@ export async function startDeskbot(
         await watching.stop();
       });
     }
-    const chatRoles = { redisUrl: redis.url, queuePrefix: config.queuePrefix, dataDir: config.dataDir, logger };
+    const chatRoles = {
+      redisUrl: redis.url,
+      queuePrefix: config.queuePrefix,
+      dataDir: config.dataDir,
+      logger,
+    };
     if (roles.has('wechat') && config.wechat) {
-      const wechat = await startWechatRole({ ...chatRoles, settings: config.wechat, services, enabledChannels: enabled });
+      const wechat = await startWechatRole({
+        ...chatRoles,
+        settings: config.wechat,
+        services,
+        enabledChannels: enabled,
+      });
       up.wechat = true;
       stack.push('wechat', async () => {
         up.wechat = false;
@@ -167,7 +188,15 @@ export async function startDeskbot(
       const insights = startInsights({ config, database, ...services, redisUrl: redis.url, health, logger });
       stack.push('insights', () => insights.close());
       const app = createHttpApp({
-        ...phoneAndAlertRoutes({ ...services, database, desk: config.desk, jobs: services.scheduler, enabledChannels: enabled, alertToken: config.alertToken, intakeWaitMs: config.intakeWaitMs }),
+        ...phoneAndAlertRoutes({
+          ...services,
+          database,
+          desk: config.desk,
+          jobs: services.scheduler,
+          enabledChannels: enabled,
+          alertToken: config.alertToken,
+          intakeWaitMs: config.intakeWaitMs,
+        }),
         insights: insights.deps,
         ...(await telegramWebhookFor(config, services, logger)),
         apiToken: config.apiToken,

@@ -2,8 +2,8 @@ import type { ModuleType } from './module-type.js';
 import type { Person } from './person.js';
 import type { CommandSettings } from '../commands/command-settings.js';
 import type { EmailDeskSettings } from '../mail/email-settings.js';
-import type { ChatSettings } from '../intake/chat-settings.js';
 import type { TriageSettings } from '../classify/triage-settings.js';
+import type { ChatSettings } from '../intake/chat-settings.js';
 import type { ComplaintSettings } from '../complaints/complaint-reminder.js';
 import type { HandoverSettings } from '../handover/handover-settings.js';
 import type { PhoneSettings } from '../phone/phone-settings.js';
@@ -87,6 +87,10 @@ export interface DeskSettings {
   categories: CategoryDefinition[];
   hotlines: string[];
   sla: SlaPolicy;
+  /** Learning triage (desk.yaml `triage:`); absent = defaults. */
+  triage?: TriageSettings;
+  /** Chat intake: burst window, report thresholds (desk.yaml `chat:`); absent = defaults. */
+  chat?: ChatSettings;
   /** Satisfaction follow-up (desk.yaml `satisfaction:`); absent = 4 h reminder, 72 h auto-close. */
   satisfaction?: SatisfactionSettings;
   /** Complaint step reminders (desk.yaml `complaints:`); absent = defaults. */
@@ -97,10 +101,6 @@ export interface DeskSettings {
   commands?: CommandSettings;
   /** Email channel: folders, attachment limit, acknowledgement rate, English contacts (desk.yaml `email:`). */
   email?: EmailDeskSettings;
-  /** Chat intake: burst window, report thresholds (desk.yaml `chat:`); absent = defaults. */
-  chat?: ChatSettings;
-  /** Learning triage (desk.yaml `triage:`); absent = defaults. */
-  triage?: TriageSettings;
   /** Call records: PBX time zone, call-back age limit, other CSV layouts (desk.yaml `phone:`). */
   phone?: PhoneSettings;
   /** Monitoring alerts: severity → priority, labels → category (desk.yaml `alerts:`). */

@@ -151,7 +151,10 @@ describe('channel status', () => {
     });
     expect(byChannel.telegram).toMatchObject({ enabled: false, reason: 'TELEGRAM_BOT_TOKEN not set' });
     expect(byChannel.wechat).toMatchObject({ enabled: false, reason: 'WECHATY_PUPPET not set' });
-    expect(byChannel.phone).toMatchObject({ enabled: false, reason: expect.stringMatching(/API_TOKEN not set/) });
+    expect(byChannel.phone).toMatchObject({
+      enabled: false,
+      reason: expect.stringMatching(/API_TOKEN not set/),
+    });
     expect(byChannel.alert).toMatchObject({ enabled: false, reason: 'ALERT_TOKEN not set' });
   });
 
