@@ -62,8 +62,8 @@ async function main(argv: string[]): Promise<number> {
       const stack = new ShutdownStack(logger);
       let signals = 0;
       // Flush the log before exiting: the last lines say how the shutdown went.
-      const stopAndExit = (code: number) =>
-        void stack.stop().then(() => logger.flush(() => process.exit(code)));
+      const stopAndExit = (code: number, stepTimeoutMs?: number) =>
+        void stack.stop(stepTimeoutMs).then(() => logger.flush(() => process.exit(code)));
       const onSignal = (signal: NodeJS.Signals) => {
         signals += 1;
         if (signals > 1) {
@@ -89,7 +89,8 @@ async function main(argv: string[]): Promise<number> {
       const running = await startDeskbot(config, logger, stack, (reason) => {
         // Exit non-zero so a supervisor (systemd, compose) restarts the whole desk cleanly.
         logger.fatal({ reason }, 'stopping: a vital part is gone');
-        stopAndExit(1);
+        // Queue clients would wait for the lost Redis at every step; give each step 3 s.
+        stopAndExit(1, 3_000);
       });
       if (running.url)
         logger.info({ url: running.url }, `deskbot is up: open ${running.url} to report a fault`);

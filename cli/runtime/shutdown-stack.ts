@@ -19,16 +19,20 @@ export class ShutdownStack {
     this.steps.push({ name, stop });
   }
 
-  stop(): Promise<void> {
-    this.stopping ??= this.run();
+  /**
+   * `stepTimeoutMs` shortens the wait per step, for a stop after Redis was lost: the queue clients
+   * then wait for a server that is not coming back, and nothing they hold can be saved anyway.
+   */
+  stop(stepTimeoutMs = this.stepTimeoutMs): Promise<void> {
+    this.stopping ??= this.run(stepTimeoutMs);
     return this.stopping;
   }
 
-  private async run(): Promise<void> {
+  private async run(stepTimeoutMs: number): Promise<void> {
     for (const step of [...this.steps].reverse()) {
       const started = Date.now();
       try {
-        await withTimeout(step.stop(), this.stepTimeoutMs, step.name);
+        await withTimeout(step.stop(), stepTimeoutMs, step.name);
         this.logger.info({ step: step.name, ms: Date.now() - started }, 'stopped');
       } catch (e) {
         this.logger.error(
