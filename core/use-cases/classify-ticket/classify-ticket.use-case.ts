@@ -14,7 +14,7 @@ import { err, ok, type Result } from '../../shared/result.js';
 import type { Ticket } from '../../tickets/ticket.entity.js';
 import { SYSTEM, type TicketEvent } from '../../tickets/ticket-event.js';
 import { transition } from '../../tickets/ticket-lifecycle.js';
-import { triageAlerts } from '../dispatch-ticket/dispatch-notifications.js';
+import { reporterAcknowledgement, triageAlerts } from '../dispatch-ticket/dispatch-notifications.js';
 import { permanent, retryable, type UseCaseError } from '../use-case.errors.js';
 import { applyVerdict, asModuleType, entitiesOf } from './classification-facts.js';
 import { rulesOnlySource, type TriageClassifierSource } from './triage-source.js';
@@ -25,7 +25,7 @@ export interface ClassifyTicketDeps {
   jobs: JobScheduler;
   tokenizer: Tokenizer;
   clock: Clock;
-  desk: Pick<DeskSettings, 'categories' | 'shifts' | 'rota' | 'timezone'> &
+  desk: Pick<DeskSettings, 'categories' | 'shifts' | 'rota' | 'timezone' | 'sla'> &
     Partial<Pick<DeskSettings, 'people' | 'triage'>>;
   /** The learning classifier in force; keyword rules only when absent. */
   triage?: TriageClassifierSource;
@@ -149,7 +149,10 @@ export class ClassifyTicketUseCase {
     return ok({ ticketId, category, ownerId: owner.value.personId, route: route.kind });
   }
 
-  /** The owner hears about every ticket left with the desk; managers only about unsure categories. */
+  /**
+   * The reporter still gets the ticket number at once (no engineer named yet); the owner hears
+   * about every ticket left with the desk; managers only about unsure categories.
+   */
   private async tellDesk(
     t: Ticket,
     people: Person[],
@@ -165,6 +168,7 @@ export class ClassifyTicketUseCase {
       this.deps.enabledChannels ?? new Set(),
       route.why,
     );
-    for (const n of alerts) await this.deps.jobs.enqueue({ kind: 'notify', notification: n });
+    const ack = reporterAcknowledgement(t, owner[0] ?? null, null, this.deps.desk.sla.responseMinutes);
+    for (const n of [ack, ...alerts]) await this.deps.jobs.enqueue({ kind: 'notify', notification: n });
   }
 }

@@ -118,5 +118,5 @@ describe('email intake from Dovecot: every shared fixture', () => {
     // Staff notices (triage to the desk and managers) go out as notifications, not replies.
     for (const m of h.smtp.mails.filter((x) => !acks().includes(x)))
       expect(m.parsed.headers.get('auto-submitted')).toBe('auto-generated');
-  });
+  }, 120_000);
 });

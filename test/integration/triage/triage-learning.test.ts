@@ -94,6 +94,9 @@ describe('learning triage on PGlite and BullMQ', () => {
     const suggestions = triage?.data.suggestions as Array<{ label: string; p: number }>;
     expect(suggestions).toHaveLength(3);
     expect(await h.dispatchJobs(id)).toHaveLength(0);
+    // The reporter is not left waiting in silence: the ticket number goes out, no engineer named yet.
+    const ack = (await h.notifications(id)).find((n) => n.purpose === 'acknowledgement');
+    expect(ack?.text).toContain('服务台正在安排工程师');
 
     const desk = { kind: 'person' as const, id: 'desk-zao-1', name: '服务台' };
     const fixed = await reclassify().execute({
