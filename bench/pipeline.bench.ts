@@ -10,10 +10,10 @@ import { openDatabase } from '../adapters/db/index.js';
 import { startManagedRedis } from '../adapters/queue/managed-redis.js';
 import { notifyQueue } from '../adapters/queue/queue-names.js';
 import { createRedisConnection } from '../adapters/queue/redis-connection.js';
-import { buildServices } from '../cli/runtime/build-services.js';
+import { buildServices, type Services } from '../cli/runtime/build-services.js';
 import type { DeskSettings } from '../core/desk/desk-settings.js';
 import { inboundMessageSchema, type InboundMessage } from '../core/inbound/inbound-message.js';
-import { startWorkers, type WorkerPool } from '../workers/main.js';
+import { startWorkers } from '../workers/main.js';
 import { startPostgresServer } from '../test/support/postgres-server.js';
 import { percentile, printTable, round, rssSampler, writeResults, type Metrics } from './support/results.js';
 
@@ -75,21 +75,33 @@ async function rawBullmqJobsPerSecond(redisUrl: string): Promise<number> {
   return N_RAW / seconds;
 }
 
-/** Follows each report from submit to the end of dispatch (acknowledgement enqueued) through worker events. */
-function tracker(pool: WorkerPool) {
+/**
+ * Follows each report from submit to the end of dispatch (acknowledgement enqueued or delivered).
+ * Wraps the use cases' `execute` so it sees both paths: the steps run inline in the intake job
+ * (the default) and the steps run from their own queues (the fallback).
+ */
+function tracker(useCases: Services['useCases']) {
   const submittedAt = new Map<string, number>();
   const externalOf = new Map<string, string>();
   const doneAt = new Map<string, number>();
   let waiter: { count: number; resolve: () => void } | null = null;
-  const intake = pool.workers.find((w) => w.name === 'intake');
-  const dispatch = pool.workers.find((w) => w.name === 'dispatch');
-  intake?.on('completed', (job, result: { ticketId: string }) =>
-    externalOf.set(result.ticketId, (job.data as InboundMessage).externalId),
-  );
-  dispatch?.on('completed', (_job, result: { ticketId: string }) => {
-    if (!doneAt.has(result.ticketId)) doneAt.set(result.ticketId, performance.now());
-    if (waiter && doneAt.size >= waiter.count) waiter.resolve();
-  });
+  const ingest = useCases.ingest;
+  const ingestExecute = ingest.execute.bind(ingest);
+  ingest.execute = async (message) => {
+    const result = await ingestExecute(message);
+    if (result.ok) externalOf.set(result.value.ticketId, message.externalId);
+    return result;
+  };
+  const dispatch = useCases.dispatch;
+  const dispatchExecute = dispatch.execute.bind(dispatch);
+  dispatch.execute = async (ticketId) => {
+    const result = await dispatchExecute(ticketId);
+    if (result.ok && !doneAt.has(ticketId)) {
+      doneAt.set(ticketId, performance.now());
+      if (waiter && doneAt.size >= waiter.count) waiter.resolve();
+    }
+    return result;
+  };
   return {
     submitted: (m: InboundMessage) => submittedAt.set(m.externalId, performance.now()),
     done: () => doneAt.size,
@@ -150,6 +162,7 @@ async function pipelineRun(
     logger: silent,
   });
   await services.people.syncRoster(desk.people);
+  const track = tracker(services.useCases);
   const pool = startWorkers({
     redisUrl,
     prefix,
@@ -157,7 +170,6 @@ async function pipelineRun(
     logger: silent,
     useCases: services.useCases,
   });
-  const track = tracker(pool);
   let total = 0;
   const submit = async (batch: InboundMessage[]) => {
     for (const m of batch) track.submitted(m);
