@@ -6,6 +6,10 @@ import type { Notification } from '../../ports/job-scheduler.port.js';
 import type { Ticket } from '../../tickets/ticket.entity.js';
 
 /** The reporter hears back on the channel they used, in the conversation they used. */
+/** The reporter's acknowledgement of a dispatch cycle (0: left with the desk before any dispatch). */
+export const acknowledgementId = (t: Pick<Ticket, 'id' | 'dispatchCount'>): string =>
+  `ack-${t.id}-${t.dispatchCount}`;
+
 export function reporterAcknowledgement(
   t: Ticket,
   owner: Person | null,
@@ -13,7 +17,7 @@ export function reporterAcknowledgement(
   responseMinutes: number,
 ): Notification {
   return {
-    id: `ack-${t.id}-${t.dispatchCount}`,
+    id: acknowledgementId(t),
     channel: t.channel,
     purpose: 'acknowledgement',
     ticketId: t.id,

@@ -10,6 +10,7 @@ import type { Ticket } from '../../tickets/ticket.entity.js';
 import type { Actor, TicketEvent } from '../../tickets/ticket-event.js';
 import { isOpen } from '../../tickets/ticket-status.js';
 import { retryable, type UseCaseError } from '../use-case.errors.js';
+import { pipelineNextStep } from '../resume-pipeline/pipeline-next-step.js';
 import { newTicketFromMessage } from './new-ticket-from-message.js';
 
 export interface IngestOutcome {
@@ -108,8 +109,13 @@ export class IngestMessageUseCase {
     const ticket = await this.deps.tickets.findById(ticketId);
     if (!ticket)
       return { ok: false, error: retryable('TICKET_NOT_VISIBLE', `Ticket ${ticketId} not readable yet.`) };
-    // The first run may have died between storing the ticket and queueing its classification.
-    if (ticket.status === 'new') await this.deps.jobs.enqueue({ kind: 'classify', ticketId });
+    // The first run may have died part-way: between storing the ticket and queueing its
+    // classification, or (steps run inline) anywhere before the acknowledgement was delivered.
+    const step = pipelineNextStep(
+      ticket,
+      ticket.status === 'new' ? [] : await this.deps.tickets.events(ticketId),
+    );
+    if (step) await this.deps.jobs.enqueue(step);
     return ok({ ticketId, ticketNumber: ticket.number, created: false, duplicate: true });
   }
 

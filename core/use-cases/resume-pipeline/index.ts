@@ -1,1 +1,2 @@
 export * from './resume-pipeline.use-case.js';
+export * from './pipeline-next-step.js';

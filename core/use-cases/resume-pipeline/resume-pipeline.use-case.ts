@@ -1,9 +1,9 @@
-import type { JobScheduler, PipelineJob } from '../../ports/job-scheduler.port.js';
+import type { JobScheduler } from '../../ports/job-scheduler.port.js';
 import type { TicketRepository } from '../../ports/ticket.repository.port.js';
-import type { Ticket } from '../../tickets/ticket.entity.js';
+import { pipelineNextStep, UNFINISHED_PIPELINE_STATUSES } from './pipeline-next-step.js';
 
 export interface ResumeSummary {
-  /** Tickets looked at (status new, or accepted and never dispatched). */
+  /** Tickets with a step left (see pipelineNextStep). */
   checked: number;
   /** Their next step had no job at all: queued now. */
   added: number;
@@ -24,9 +24,16 @@ export class ResumePipelineUseCase {
   async execute(): Promise<ResumeSummary> {
     const summary: ResumeSummary = { checked: 0, added: 0, retried: 0 };
     for (let offset = 0; ; offset += PAGE) {
-      const { tickets } = await this.deps.tickets.list({ status: ['new', 'accepted'], limit: PAGE, offset });
+      const { tickets } = await this.deps.tickets.list({
+        status: [...UNFINISHED_PIPELINE_STATUSES],
+        limit: PAGE,
+        offset,
+      });
       for (const t of tickets) {
-        const step = await this.nextStep(t);
+        const step =
+          t.status === 'new'
+            ? pipelineNextStep(t, [])
+            : pipelineNextStep(t, await this.deps.tickets.events(t.id));
         if (!step) continue;
         summary.checked += 1;
         const outcome = await this.deps.jobs.requeue(step);
@@ -34,13 +41,5 @@ export class ResumePipelineUseCase {
       }
       if (tickets.length < PAGE) return summary;
     }
-  }
-
-  private async nextStep(t: Ticket): Promise<PipelineJob | null> {
-    if (t.status === 'new') return { kind: 'classify', ticketId: t.id };
-    if (t.dispatchCount > 0) return null;
-    // Left with the desk on purpose (nobody suitable): that is a human's move now.
-    const events = await this.deps.tickets.events(t.id);
-    return events.some((e) => e.type === 'triage_needed') ? null : { kind: 'dispatch', ticketId: t.id };
   }
 }

@@ -56,8 +56,13 @@ describe('resume the pipeline when workers start', () => {
       useCases: p.useCases,
     });
     try {
-      for (const outcome of [lost.value, gaveUp.value])
+      for (const outcome of [lost.value, gaveUp.value]) {
         await p.waitForTicket(outcome.ticketNumber, (t) => t.status === 'dispatched');
+        // Finished means the reporter has the acknowledgement too.
+        await expect
+          .poll(async () => (await p.tickets.messages(outcome.ticketId)).some((m) => m.direction === 'out'))
+          .toBe(true);
+      }
     } finally {
       await pool.close();
     }
