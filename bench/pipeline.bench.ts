@@ -92,14 +92,25 @@ function tracker(useCases: Services['useCases']) {
     if (result.ok) externalOf.set(result.value.ticketId, message.externalId);
     return result;
   };
+  const finished = (ticketId: string) => {
+    if (doneAt.has(ticketId)) return;
+    doneAt.set(ticketId, performance.now());
+    if (waiter && doneAt.size >= waiter.count) waiter.resolve();
+  };
+  // Done: dispatched (or left with the desk by dispatch), or left with the desk by an unsure
+  // classification; either way the reporter's acknowledgement has been enqueued.
+  const classify = useCases.classify;
+  const classifyExecute = classify.execute.bind(classify);
+  classify.execute = async (ticketId) => {
+    const result = await classifyExecute(ticketId);
+    if (result.ok && 'route' in result.value && result.value.route !== 'dispatch') finished(ticketId);
+    return result;
+  };
   const dispatch = useCases.dispatch;
   const dispatchExecute = dispatch.execute.bind(dispatch);
   dispatch.execute = async (ticketId) => {
     const result = await dispatchExecute(ticketId);
-    if (result.ok && !doneAt.has(ticketId)) {
-      doneAt.set(ticketId, performance.now());
-      if (waiter && doneAt.size >= waiter.count) waiter.resolve();
-    }
+    if (result.ok) finished(ticketId);
     return result;
   };
   return {

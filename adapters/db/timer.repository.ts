@@ -29,9 +29,27 @@ export class DrizzleTimerRepository implements TimerStore {
    * a schedule does not churn its job; anything else (moved, re-armed) gets a new version.
    */
   async upsert(spec: TimerSpec, now: Date): Promise<{ timer: StoredTimer; changed: boolean }> {
+    const [written] = await this.upsertMany([spec], now);
+    if (written) return { timer: written, changed: true };
+    const stored = await this.find(spec);
+    if (!stored) throw new Error(`timer ${spec.kind} of ${spec.ticketId} vanished while being scheduled`);
+    return { timer: stored, changed: false };
+  }
+
+  /** `upsert` for several timers in one statement; returns only the rows it wrote (new or changed). */
+  async upsertMany(specs: readonly TimerSpec[], now: Date): Promise<StoredTimer[]> {
+    if (specs.length === 0) return [];
     const rows = await this.db
       .insert(timers)
-      .values({ ...spec, state: 'pending', version: 1, createdAt: now, updatedAt: now })
+      .values(
+        specs.map((spec) => ({
+          ...spec,
+          state: 'pending' as const,
+          version: 1,
+          createdAt: now,
+          updatedAt: now,
+        })),
+      )
       .onConflictDoUpdate({
         target: [timers.ticketId, timers.kind, timers.n],
         set: {
@@ -45,11 +63,7 @@ export class DrizzleTimerRepository implements TimerStore {
         setWhere: sql`not (${timers.state} = 'pending' and ${timers.dueAt} = excluded.due_at and ${timers.data} = excluded.data)`,
       })
       .returning();
-    const written = rows[0];
-    if (written) return { timer: toTimer(written), changed: true };
-    const stored = await this.find(spec);
-    if (!stored) throw new Error(`timer ${spec.kind} of ${spec.ticketId} vanished while being scheduled`);
-    return { timer: stored, changed: false };
+    return rows.map(toTimer);
   }
 
   async find(key: TimerKey): Promise<StoredTimer | null> {

@@ -23,14 +23,23 @@ export class BullmqTimerScheduler implements TimerScheduler {
   ) {}
 
   async schedule(spec: TimerSpec): Promise<void> {
-    if (!TIMER_KIND_PATTERN.test(spec.kind))
-      throw new Error(`Timer kind "${spec.kind}" must look like family.name (lowercase, digits, dashes).`);
-    if (!Number.isInteger(spec.n) || spec.n < 0) throw new Error(`Timer n must be a whole number ≥ 0.`);
+    checkSpec(spec);
     const now = this.wallClock.now();
     const { timer, changed } = await this.store.upsert(spec, now);
     if (changed && timer.version > 1) await this.removeJob({ ...timer, version: timer.version - 1 });
     // Adding an id BullMQ still holds is ignored, so this also repairs a job lost before it was added.
     await this.add(timer, now.getTime());
+  }
+
+  async scheduleMany(specs: readonly TimerSpec[]): Promise<void> {
+    specs.forEach(checkSpec);
+    const now = this.wallClock.now();
+    const written = await this.store.upsertMany(specs, now);
+    if (written.length === 0) return;
+    for (const t of written) if (t.version > 1) await this.removeJob({ ...t, version: t.version - 1 });
+    await this.queue.addBulk(
+      written.map((t) => ({ name: t.kind, data: timerPayload(t), opts: timerJobOptions(t, now.getTime()) })),
+    );
   }
 
   async cancel(key: TimerKey): Promise<boolean> {
@@ -56,4 +65,10 @@ export class BullmqTimerScheduler implements TimerScheduler {
       // Locked by a worker right now: its claim will find the version moved on and do nothing.
     }
   }
+}
+
+function checkSpec(spec: TimerSpec): void {
+  if (!TIMER_KIND_PATTERN.test(spec.kind))
+    throw new Error(`Timer kind "${spec.kind}" must look like family.name (lowercase, digits, dashes).`);
+  if (!Number.isInteger(spec.n) || spec.n < 0) throw new Error(`Timer n must be a whole number ≥ 0.`);
 }

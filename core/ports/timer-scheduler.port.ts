@@ -44,6 +44,11 @@ export interface TimerScheduler {
    * Scheduling what is already scheduled is a no-op, so callers may repeat themselves.
    */
   schedule(spec: TimerSpec): Promise<void>;
+  /**
+   * Several timers in one write and one queue round trip. A timer already pending with the same
+   * due time and data is left as it is.
+   */
+  scheduleMany(specs: readonly TimerSpec[]): Promise<void>;
   /** Drops a pending timer; false when there was none pending. */
   cancel(key: TimerKey): Promise<boolean>;
   /** Every timer of a subject whose kind starts with `kindPrefix` (e.g. `sla.`), any state. */

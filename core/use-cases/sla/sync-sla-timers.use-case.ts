@@ -1,10 +1,12 @@
 import type { Logger } from '../../ports/logger.port.js';
 import type { TicketChange, TicketChangeListener } from '../../ports/ticket-change.port.js';
 import type { TicketRepository } from '../../ports/ticket.repository.port.js';
-import type { TimerScheduler } from '../../ports/timer-scheduler.port.js';
+import type { StoredTimer, TimerScheduler } from '../../ports/timer-scheduler.port.js';
 import type { SlaDesk } from '../../sla/sla-desk.js';
 import { planSlaTimers, SLA_FAMILY } from '../../sla/sla-plan.js';
 import type { Ticket } from '../../tickets/ticket.entity.js';
+import type { TicketEvent } from '../../tickets/ticket-event.js';
+import { sameJson } from '../../shared/same-json.js';
 import { OPEN_STATUSES } from '../../tickets/ticket-status.js';
 
 export interface SyncSlaTimersDeps {
@@ -20,6 +22,10 @@ export interface SlaSyncSummary {
 }
 
 const key = (kind: string, n: number): string => `${kind}#${n}`;
+
+/** Same due time and same data. */
+const sameTimer = (had: StoredTimer, w: { dueAt: Date; data: object }): boolean =>
+  had.dueAt.getTime() === w.dueAt.getTime() && sameJson(had.data, JSON.parse(JSON.stringify(w.data)));
 
 /**
  * Keeps a ticket's SLA timers equal to what its state calls for (planSlaTimers): after every
@@ -37,33 +43,42 @@ export class SyncSlaTimersUseCase implements TicketChangeListener {
     const moves = change.events.some(
       (e) => e.toStatus !== null || e.type === 'created' || e.type === 'field_changed',
     );
-    if (moves) await this.sync(change.ticket);
+    if (!moves) return;
+    // A ticket just created has no other events and no timers yet: nothing to read back.
+    const created = change.events.some((e) => e.type === 'created');
+    await this.sync(change.ticket, created ? { events: change.events, existing: [] } : undefined);
   }
 
-  async sync(ticket: Ticket): Promise<SlaSyncSummary> {
+  async sync(
+    ticket: Ticket,
+    known?: { events: readonly TicketEvent[]; existing: StoredTimer[] },
+  ): Promise<SlaSyncSummary> {
     const { timers, sla } = this.deps;
-    const events = await this.deps.tickets.events(ticket.id);
+    const events = known?.events ?? (await this.deps.tickets.events(ticket.id));
     const { rules, calendar } = sla.rulesFor(ticket);
     const wanted = planSlaTimers(ticket, events, rules, calendar);
-    const existing = await timers.list(ticket.id, `${SLA_FAMILY}.`);
+    const existing = known?.existing ?? (await timers.list(ticket.id, `${SLA_FAMILY}.`));
     const byKey = new Map(existing.map((t) => [key(t.kind, t.n), t]));
     const wantedKeys = new Set(wanted.map((w) => key(w.kind, w.n)));
     let cancelled = 0;
     for (const t of existing)
       if (t.state === 'pending' && !wantedKeys.has(key(t.kind, t.n)) && (await timers.cancel(t))) cancelled++;
-    let scheduled = 0;
-    for (const w of wanted) {
+    // Only what is new or moved is written: every change re-plans every timer, and most stay put.
+    const changed = wanted.filter((w) => {
       const had = byKey.get(key(w.kind, w.n));
-      if (had && (had.state === 'fired' || had.state === 'firing')) continue;
-      await timers.schedule({
+      if (had && (had.state === 'fired' || had.state === 'firing')) return false;
+      return !(had?.state === 'pending' && sameTimer(had, w));
+    });
+    await timers.scheduleMany(
+      changed.map((w) => ({
         ticketId: ticket.id,
         kind: w.kind,
         n: w.n,
         dueAt: w.dueAt,
         data: { ...w.data },
-      });
-      scheduled++;
-    }
+      })),
+    );
+    const scheduled = changed.length;
     return { scheduled, cancelled };
   }
 

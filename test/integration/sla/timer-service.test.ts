@@ -75,6 +75,31 @@ describe('durable timers on BullMQ delayed jobs', () => {
     expect(await queue.getJob(timerJobId({ ...spec, version: 1 }))).toBeTruthy();
   });
 
+  it('scheduleMany writes new and moved timers in one go and leaves unchanged ones alone', async () => {
+    const { scheduler, queue } = h.timers;
+    const at = inMs(60_000);
+    const a = { ticketId: 't4', kind: 'test.a', n: 0, dueAt: at, data: { p: 50 } };
+    const b = { ticketId: 't4', kind: 'test.b', n: 0, dueAt: at, data: { p: 80 } };
+    await scheduler.scheduleMany([a, b]);
+    expect(await queue.getDelayedCount()).toBe(2);
+    const moved = { ...b, dueAt: inMs(90_000) };
+    const c = { ticketId: 't4', kind: 'test.c', n: 1, dueAt: at, data: {} };
+    await scheduler.scheduleMany([{ ...a, data: { p: 50 } }, moved, c]);
+    const rows = await scheduler.list('t4', 'test.');
+    const byKind = [...rows].sort((x, y) => x.kind.localeCompare(y.kind));
+    expect(byKind.map((r) => [r.kind, r.version, r.dueAt.getTime()])).toEqual([
+      ['test.a', 1, at.getTime()],
+      ['test.b', 2, moved.dueAt.getTime()],
+      ['test.c', 1, at.getTime()],
+    ]);
+    // The moved timer's old job is gone; one job per timer remains.
+    expect(await queue.getJob(timerJobId({ ...b, version: 1 }))).toBeFalsy();
+    expect(await queue.getJob(timerJobId({ ...b, version: 2 }))).toBeTruthy();
+    expect(await queue.getDelayedCount()).toBe(3);
+    await scheduler.scheduleMany([]);
+    expect(await queue.getDelayedCount()).toBe(3);
+  });
+
   it('a worker killed between scheduling and firing: the next one fires every timer once', async () => {
     await h.startWorker();
     const { scheduler } = h.timers;
