@@ -1,7 +1,15 @@
 import type { CallRecord, Disposition } from '../../core/phone/index.js';
 import type { CallRepository, CallUpsertOutcome, StoredCall } from '../../core/ports/index.js';
 import type { Db } from './database.js';
-import { callById, callBySourceId, linkCallTicket, markCallCallback, upsertCalls } from './call.sql.js';
+import {
+  answeredDeskCallsEndingIn,
+  callById,
+  callBySourceId,
+  linkCallTicket,
+  linkUnlinkedCallTicket,
+  markCallCallback,
+  upsertCalls,
+} from './call.sql.js';
 import { sqlRunnerFor, type SqlRunner } from './sql-runner.js';
 
 interface CallDbRow {
@@ -78,8 +86,18 @@ export class DrizzleCallRepository implements CallRepository {
     return row ? toCall(row) : null;
   }
 
+  async answeredDeskCallsEndingIn(digitsTail: string, since: Date, limit: number): Promise<StoredCall[]> {
+    if (!/^\d+$/.test(digitsTail)) return [];
+    const rows = await this.run<CallDbRow>(answeredDeskCallsEndingIn, [digitsTail, since, limit]);
+    return rows.map(toCall);
+  }
+
   async linkTicket(callId: string, ticketId: string): Promise<boolean> {
     return (await this.run(linkCallTicket, [callId, ticketId])).length > 0;
+  }
+
+  async linkUnlinkedTicket(callId: string, ticketId: string): Promise<boolean> {
+    return (await this.run(linkUnlinkedCallTicket, [callId, ticketId])).length > 0;
   }
 
   async markCallback(callId: string, personId: string): Promise<boolean> {

@@ -56,6 +56,21 @@ export const linkCallTicket: Statement = {
   text: `update calls set ticket_id = $2 where id = $1 returning id`,
 };
 
+/** Newest first; the desk-call index narrows by time, the digits are compared row by row. */
+export const answeredDeskCallsEndingIn: Statement = {
+  name: 'calls_answered_desk_ending_in',
+  text: `select ${CALL_COLUMNS} from calls
+  where is_desk_call and disposition = 'ANSWERED' and started_at >= $2
+    and regexp_replace(caller, '[^0-9]', '', 'g') like '%' || $1
+  order by started_at desc, id
+  limit $3`,
+};
+
+export const linkUnlinkedCallTicket: Statement = {
+  name: 'calls_link_unlinked_ticket',
+  text: `update calls set ticket_id = $2 where id = $1 and ticket_id is null returning id`,
+};
+
 export const markCallCallback: Statement = {
   name: 'calls_mark_callback',
   text: `update calls set callback_person_id = $2 where id = $1 and callback_person_id is null returning id`,

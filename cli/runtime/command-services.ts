@@ -1,8 +1,10 @@
+import { DrizzleCallRepository } from '../../adapters/db/call.repository.js';
 import type { Database } from '../../adapters/db/index.js';
 import type { ObservedTicketRepository } from '../../adapters/events/observed-ticket.repository.js';
 import { DrizzleTicketQueries } from '../../adapters/db/ticket-queries.repository.js';
 import type { DeskSettings } from '../../core/desk/desk-settings.js';
 import type { Channel } from '../../core/inbound/channel.js';
+import { LinkCallUseCase } from '../../core/phone/index.js';
 import type { Clock } from '../../core/ports/clock.port.js';
 import type { JobScheduler } from '../../core/ports/job-scheduler.port.js';
 import type { PersonRepository } from '../../core/ports/person.repository.port.js';
@@ -38,7 +40,7 @@ export function observeStatusPushes(
   deps.tickets.observe(new StatusPushListener({ jobs, people, desk, enabledChannels }));
 }
 
-/** Ticket actions (chat, API, SLA escalation) and the chat-command use case. */
+/** Ticket actions (chat, API, SLA escalation) and the chat-command use case (关联 links calls from the PBX's log). */
 export function buildCommandServices(deps: CommandServiceDeps) {
   const { tickets, people, clock, desk } = deps;
   const ticketActions = new TicketActionsUseCase({ tickets, people, clock, desk });
@@ -50,6 +52,7 @@ export function buildCommandServices(deps: CommandServiceDeps) {
     actions: ticketActions,
     clock,
     desk,
+    linkCall: new LinkCallUseCase({ calls: new DrizzleCallRepository(deps.database.db), tickets, clock }),
     ...(desk.commands ? { settings: desk.commands } : {}),
     ...(deps.followups
       ? {

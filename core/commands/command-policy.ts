@@ -20,6 +20,12 @@ export const roleOf = (r: Requester): Role => (r.person?.active ? r.person.role 
 export const QUERY_ROLES: readonly Role[] = ['auditor', 'manager', 'it_head'];
 /** The desk is every ticket's single point of contact and managers run it: both may act on any ticket. */
 const ANY_TICKET_ROLES: readonly Role[] = ['desk', 'manager'];
+/**
+ * 关联 (a hotline call to its ticket): the desk answers the hotline and registers what callers report,
+ * and managers run the desk. Engineers receive dispatches rather than calls, auditors ring users back
+ * for satisfaction rather than take reports, and the IT head decides complaints: none of them took the call.
+ */
+export const LINK_CALL_ROLES: readonly Role[] = ['desk', 'manager'];
 /** Staff who may look at any ticket's progress. */
 const OVERSIGHT_ROLES: readonly Role[] = ['desk', 'manager', 'auditor', 'it_head'];
 
@@ -96,6 +102,12 @@ export function authorizeCommand(
   if (command.kind === 'handover') {
     if (role === 'desk' || role === 'manager') return ok(undefined);
     return refuse(`「交接」仅限服务台工程师和运维经理使用；你在名册中的身份是${ROLE_NAME[role]}。`);
+  }
+  if (command.kind === 'link_call') {
+    if (LINK_CALL_ROLES.includes(role)) return ok(undefined);
+    return refuse(
+      `「关联」仅限服务台工程师和运维经理使用（热线来电由服务台接听）；你在名册中的身份是${ROLE_NAME[role]}。`,
+    );
   }
   if (!ticket) return ok(undefined);
 

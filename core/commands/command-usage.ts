@@ -22,6 +22,7 @@ export const COMMAND_USAGE: Record<CommandKind, string> = {
   missing_log: '缺日志 / /nolog',
   workload: '工作量 今天|本周|本月(默认本月) / /workload',
   handover: `交接 @接班人 早-中 备注(可写工单号 ${N}) / /handover`,
+  link_call: `关联 ${N} 来电号码 / /link`,
   help: '帮助 / /help',
 };
 
@@ -45,5 +46,6 @@ export const COMMAND_LABEL: Record<CommandKind, string> = {
   missing_log: '缺日志',
   workload: '工作量',
   handover: '交接',
+  link_call: '关联',
   help: '帮助',
 };

@@ -54,7 +54,18 @@ export interface HandoverCommand {
   ticketNumbers: string[];
 }
 
-export type Command = EngineerCommand | ReporterCommand | QueryCommand | HandoverCommand | { kind: 'help' };
+/**
+ * 关联 #INC-… 号码: the desk ties the caller's latest answered hotline call from that number to the
+ * ticket it produced (issue 7). `phone` is the number as typed, punctuation and spaces removed.
+ */
+export interface LinkCallCommand {
+  kind: 'link_call';
+  ticketNumber: string;
+  phone: string;
+}
+
+export type Command =
+  EngineerCommand | ReporterCommand | QueryCommand | HandoverCommand | LinkCallCommand | { kind: 'help' };
 
 export type CommandKind = Command['kind'];
 

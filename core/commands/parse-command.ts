@@ -33,6 +33,7 @@ const VERBS: ReadonlyArray<{ kind: CommandKind; words: readonly string[] }> = [
   { kind: 'missing_log', words: ['缺日志', '/nolog', '/missinglog'] },
   { kind: 'workload', words: ['工作量', '/workload'] },
   { kind: 'handover', words: ['交接', '/handover'] },
+  { kind: 'link_call', words: ['关联', '/link'] },
   { kind: 'help', words: ['帮助', '/help'] },
 ];
 
@@ -124,6 +125,16 @@ const tidy = (s: string): string =>
     .replace(/\s+/gu, ' ')
     .trim();
 
+/**
+ * A phone number as typed: an optional leading +, then 3 to 15 digits (an internal extension up to
+ * E.164's longest), which may be grouped by spaces, - or brackets. The digits (and +) are kept.
+ */
+function phoneOf(arg: string): string | null {
+  if (!/^\+?[\d\s()-]+$/u.test(arg)) return null;
+  const compact = arg.replace(/[\s()-]/gu, '');
+  return /^\+?\d{3,15}$/u.test(compact) ? compact : null;
+}
+
 function periodOf(arg: string, fallback: QueryPeriod): QueryPeriod | null {
   if (arg === '') return fallback;
   const found = PERIOD_WORDS.find(([w]) => arg.toLowerCase() === w);
@@ -199,6 +210,13 @@ export function parseCommand(text: string, context: ParseContext): Result<Comman
       const m = /(?:^|\s)@(\S+)/u.exec(arg);
       if (!m?.[1]) return malformed(kind, '请用 @ 指明转派给哪位工程师。');
       return ok({ kind, ticketNumber, target: m[1], reason: tidy(arg.replace(m[0], ' ')) || null });
+    }
+    case 'link_call': {
+      if (new Set(numbers).size > 1) return malformed(kind, '一次只能关联到一张工单。');
+      if (arg === '') return malformed(kind, '请写明来电号码。');
+      const phone = phoneOf(arg);
+      if (!phone) return malformed(kind, `「${arg.slice(0, 30)}」不是电话号码（3 到 15 位数字）。`);
+      return ok({ kind, ticketNumber, phone });
     }
     case 'resolve': {
       const r = parseResolution(arg);

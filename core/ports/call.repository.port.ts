@@ -22,8 +22,15 @@ export interface CallRepository {
   upsertMany(calls: CallRecord[]): Promise<CallUpsertOutcome>;
   findById(id: string): Promise<StoredCall | null>;
   findBySourceId(sourceId: string): Promise<StoredCall | null>;
+  /**
+   * Answered hotline calls started since `since` whose caller's digits end in `digitsTail`, newest
+   * first, at most `limit`. A coarse match: the caller compares the numbers exactly.
+   */
+  answeredDeskCallsEndingIn(digitsTail: string, since: Date, limit: number): Promise<StoredCall[]>;
   /** Links a call to the ticket it produced; false when the call does not exist. */
   linkTicket(callId: string, ticketId: string): Promise<boolean>;
+  /** Links a call that is linked to no ticket yet; false when it is (or it does not exist). */
+  linkUnlinkedTicket(callId: string, ticketId: string): Promise<boolean>;
   /** Records the engineer asked to call back; false when one was already recorded. */
   markCallback(callId: string, personId: string): Promise<boolean>;
 }

@@ -10,6 +10,7 @@ import { authorizeCommand, roleOf, type Requester } from '../../commands/command
 import { COMMAND_LABEL } from '../../commands/command-usage.js';
 import type { DeskSettings } from '../../desk/desk-settings.js';
 import type { Person } from '../../desk/person.js';
+import type { LinkCallUseCase } from '../../phone/link-call.use-case.js';
 import type { Clock } from '../../ports/clock.port.js';
 import type { PersonRepository } from '../../ports/person.repository.port.js';
 import type { TicketQueryPort } from '../../ports/ticket-query.port.js';
@@ -22,7 +23,7 @@ import { TICKET_ERROR_CODES } from '../../tickets/ticket.errors.js';
 import type { UseCaseError } from '../use-case.errors.js';
 import type { TicketActionsUseCase } from '../ticket-actions/ticket-actions.use-case.js';
 import type { TicketActionRequest } from '../ticket-actions/ticket-action.types.js';
-import { actionDoneText, helpText } from './chat-command-text.js';
+import { actionDoneText, helpText, linkCallText } from './chat-command-text.js';
 import type { ChatCommandInput, ChatCommandOutcome, ChatReply } from './chat-command.types.js';
 import { answerQuery, type QuerySettings } from './answer-query.js';
 import { findPerson } from './find-person.js';
@@ -62,6 +63,8 @@ export interface RunChatCommandDeps {
   settings?: Partial<QuerySettings>;
   fileComplaint?: FileComplaint;
   handOverShift?: HandOverShift;
+  /** 关联, executed by the phone feature; absent = not in this build. */
+  linkCall?: Pick<LinkCallUseCase, 'linkLatestFrom'>;
 }
 
 /** Unwinds a retryable action failure out of the command flow to execute(). */
@@ -156,6 +159,8 @@ export class RunChatCommandUseCase {
         return this.complain(command.text, ticket, requester, input);
       case 'handover':
         return this.handover(command, requester, input, actor, people);
+      case 'link_call':
+        return this.linkCall(command, ticket, actor);
       case 'cancel':
         return this.act(command, ticket, actor, input, { action: 'cancel', reason: command.reason }, byId);
       default:
@@ -308,6 +313,19 @@ export class RunChatCommandUseCase {
       `交接完成（${done.value.reference}）：${done.value.tickets} 张未完成工单已交给 ${successor.name}，已邮件通知接班人并抄送运维经理。`,
       null,
     );
+  }
+
+  private async linkCall(
+    command: Extract<Command, { kind: 'link_call' }>,
+    ticket: Ticket | null,
+    actor: Actor,
+  ): Promise<ChatCommandOutcome> {
+    const link = this.deps.linkCall;
+    if (!link) return this.unavailable('link_call', '来电关联功能暂未开通，请通过来电接口关联。', ticket);
+    const linked = await link.linkLatestFrom(command.phone, command.ticketNumber, actor);
+    const text = linkCallText(command.phone, linked, this.deps.desk.timezone);
+    if (linked.ok) return this.done('link_call', text, ticket);
+    return { kind: 'link_call', status: 'failed', code: linked.error.code, replies: [reply(text, ticket)] };
   }
 
   private answered(command: Command, replies: ChatReply[]): ChatCommandOutcome {

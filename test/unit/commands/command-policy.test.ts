@@ -122,6 +122,36 @@ describe('authorizeCommand', () => {
     expect(authorizeCommand(ack, as('desk'), unassigned, byId).ok).toBe(true);
   });
 
+  it.each<[string, Requester, boolean]>([
+    ['the desk', as('desk'), true],
+    ['a manager', as('mgr'), true],
+    ['the engineer the ticket is assigned to', as('eng-l1'), false],
+    ['a higher-level engineer', as('eng-l2'), false],
+    ['an auditor', as('aud'), false],
+    ['the IT head', as('head'), false],
+    ['the reporter of the ticket', as(null, 'wx-li'), false],
+    ['an inactive manager', as('gone'), false],
+  ])('关联 (a hotline call to its ticket): %s → %s', (_who, requester, allowed) => {
+    const link: Command = { kind: 'link_call', ticketNumber: N, phone: '13800138000' };
+    const verdict = authorizeCommand(link, requester, ticket, byId);
+    expect(verdict.ok).toBe(allowed);
+    if (!verdict.ok) {
+      expect(verdict.error.code).toBe('COMMAND_FORBIDDEN');
+      expect(verdict.error.message).toContain('仅限服务台工程师和运维经理');
+      expect(verdict.error.message).toContain('热线来电由服务台接听');
+    }
+  });
+
+  it('says who the refused sender is in the roster when refusing 关联', () => {
+    const link: Command = { kind: 'link_call', ticketNumber: N, phone: '13800138000' };
+    const engineer = authorizeCommand(link, as('eng-l1'), ticket, byId);
+    const auditor = authorizeCommand(link, as('aud'), ticket, byId);
+    if (engineer.ok || auditor.ok) throw new Error('allowed');
+    expect(engineer.error.message).toContain('身份是工程师');
+    expect(auditor.error.message).toContain('身份是稽查员');
+    expect(authorizeCommand(link, as('desk'), null, byId).ok).toBe(true);
+  });
+
   it('lets everyone ask for help', () => {
     expect(authorizeCommand({ kind: 'help' }, as(null), null, byId).ok).toBe(true);
   });

@@ -117,6 +117,18 @@ describe('parseCommand', () => {
     });
   });
 
+  it.each<[string, string | null, string]>([
+    [`关联 #${N} 13800138000`, null, '13800138000'],
+    [`/link ${N} +86 138-0013-8000`, null, '+8613800138000'],
+    [`/LINK@DeskBot #${N} 8001`, null, '8001'],
+    [`关联：#${N}，(010) 1234 5678`, null, '01012345678'],
+    [`关联 13800138000 #${N}`, null, '13800138000'],
+    ['关联＃ＩＮＣ－20261123－0007\u3000１３８００１３８０００', null, '13800138000'],
+    ['关联 13800138000', Q, '13800138000'],
+  ])('reads 关联 %j (quoting %s) as linking the call from %s', (text, quoted, phone) => {
+    expect(command(text, quoted)).toEqual({ kind: 'link_call', ticketNumber: quoted ?? N, phone });
+  });
+
   it.each([
     '你好',
     '谢谢师傅',
@@ -127,6 +139,8 @@ describe('parseCommand', () => {
     '超时了怎么办',
     '打印机卡纸 #INC-20261123-0007',
     '/start',
+    '关联系统登录不了',
+    '/linked',
     '',
   ])('%j is conversation, not a command', (text) => {
     expect(parse(text)).toBeNull();
@@ -145,6 +159,15 @@ describe('parseCommand', () => {
     ['超时 全部', 'COMMAND_MALFORMED', '不带参数'],
     ['交接 早-中', 'COMMAND_MALFORMED', '接班人'],
     ['交接 @陈中班', 'COMMAND_MALFORMED', '班次'],
+    ['关联 13800138000', 'COMMAND_NO_TICKET', '关联 #INC-'],
+    [`关联 #${N}`, 'COMMAND_MALFORMED', '请写明来电号码'],
+    [`/link ${N}`, 'COMMAND_MALFORMED', '请写明来电号码'],
+    [`关联 #${N} 张老师`, 'COMMAND_MALFORMED', '「张老师」不是电话号码'],
+    [`关联 #${N} 13800138000 回访`, 'COMMAND_MALFORMED', '不是电话号码'],
+    [`关联 #${N} 12`, 'COMMAND_MALFORMED', '3 到 15 位数字'],
+    [`关联 #${N} 1380013800012345`, 'COMMAND_MALFORMED', '3 到 15 位数字'],
+    [`关联 #${N} 138+00138000`, 'COMMAND_MALFORMED', '不是电话号码'],
+    [`关联 #${N} #${Q} 13800138000`, 'COMMAND_MALFORMED', '一次只能关联到一张工单'],
   ])('%j is a malformed command with a Chinese message saying the form', (text, code, says) => {
     const r = parse(text);
     expect(r).not.toBeNull();
