@@ -13,6 +13,15 @@ export class RoomRateLimiter {
 
   /** Resolves when one more message may be sent to `room`; callers for one room are served in order. */
   take(room: string): Promise<void> {
+    return this.run(room, async () => undefined);
+  }
+
+  /**
+   * Runs `send` for `room` when a token is free and the room's previous `run` has settled (resolved
+   * or thrown), so messages to one room leave one at a time, in the order they were handed in, and
+   * cannot overtake each other on the wire. Waiting holds only a promise: other rooms go on meanwhile.
+   */
+  run<T>(room: string, send: () => Promise<T>): Promise<T> {
     const bucket = this.buckets.get(room) ?? { tokens: this.burst, at: this.now(), tail: Promise.resolve() };
     this.buckets.set(room, bucket);
     const turn = bucket.tail.then(async () => {
@@ -26,8 +35,12 @@ export class RoomRateLimiter {
         bucket.at = this.now();
       }
       bucket.tokens -= 1;
+      return send();
     });
-    bucket.tail = turn;
+    bucket.tail = turn.then(
+      () => undefined,
+      () => undefined,
+    );
     return turn;
   }
 }

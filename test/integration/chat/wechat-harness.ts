@@ -112,11 +112,11 @@ export async function startWechatWorld(desk: DeskSettings, concurrency = 8): Pro
   };
 }
 
-/** Collects what the bot says: in rooms (by room id) and privately (by contact id). */
+/** Collects what the bot says: in rooms (by room id) and privately (by contact id), and when. */
 export function botOutbox() {
-  const said: { to: string; text: string }[] = [];
+  const said: { to: string; text: string; at: number }[] = [];
   const record = (to: string) => (m: mock.MessageMock) => {
-    if (m.talker().id === BOT_ID) said.push({ to, text: m.text() ?? '' });
+    if (m.talker().id === BOT_ID) said.push({ to, text: m.text() ?? '', at: Date.now() });
   };
   type Emitter = { on(event: 'message', listener: (m: mock.MessageMock) => void): void };
   // The mocks are event emitters; their typed-emitter declarations do not resolve here.
