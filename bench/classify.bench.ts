@@ -67,7 +67,7 @@ export async function runClassifyBench(): Promise<void> {
   const naturalAcc = naturalBayesCv(all, cut);
 
   // Latency: tokenize + classify each message, uncached, as the classify worker does.
-  const classifier = new TriageClassifier(trainTriageModel(all, cut), categories);
+  const classifier = new TriageClassifier(trainTriageModel(all, cut, categories), categories);
   const messages = all.map((e) => e.text);
   const rounds = smoke ? 1 : 5;
   const samples: number[] = [];

@@ -17,7 +17,7 @@ export function trainAndTest(
   test: readonly TrainingExample[],
   run: EvaluationRun,
 ): EvaluationReport {
-  const classifier = new TriageClassifier(trainTriageModel(train, run.cut), run.categories);
+  const classifier = new TriageClassifier(trainTriageModel(train, run.cut, run.categories), run.categories);
   const pairs = test.map((e, i) => {
     if (run.onProgress && i % 500 === 0) run.onProgress(i, test.length);
     return { actual: e.label, predicted: classifier.classify(e.text, run.cut(e.text)).category.value };
@@ -45,7 +45,7 @@ export function crossValidate(
     const train = examples.filter((_, i) => fold[i] !== k);
     const test = examples.filter((_, i) => fold[i] === k);
     trained += train.length;
-    const classifier = new TriageClassifier(trainTriageModel(train, run.cut), run.categories);
+    const classifier = new TriageClassifier(trainTriageModel(train, run.cut, run.categories), run.categories);
     for (const e of test)
       pairs.push({ actual: e.label, predicted: classifier.classify(e.text, run.cut(e.text)).category.value });
     run.onProgress?.(k + 1, folds);

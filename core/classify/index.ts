@@ -1,6 +1,7 @@
 export * from './classification.js';
 export * from './normalize-text.js';
 export * from './rule-classifier.js';
+export * from './keyword-trust.js';
 export * from './features.js';
 export * from './naive-bayes.js';
 export * from './softmax-regression.js';

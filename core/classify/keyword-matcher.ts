@@ -60,9 +60,34 @@ function indexOf(keywords: readonly CompiledKeyword[]): KeywordIndex {
 }
 
 // A `word` keyword is a whole word only: no Latin letter or digit right before or after it.
-const isWordAt = (text: string, start: number, end: number): boolean =>
-  !(start > 0 && LATIN_OR_DIGIT.test(text.charAt(start - 1))) &&
+const startsWord = (text: string, start: number): boolean =>
+  !(start > 0 && LATIN_OR_DIGIT.test(text.charAt(start - 1)));
+const endsWord = (text: string, end: number): boolean =>
   !(end < text.length && LATIN_OR_DIGIT.test(text.charAt(end)));
+
+// English inflections a keyword may carry: printers, cameras, switches, printed, printing, jammed.
+const INFLECTION = /^(?:'s|’s|s|es|ed|ing|ers?)/u;
+const LATIN_END = /[a-z]$/;
+
+const DOUBLED_BEFORE = /^(?:ed|ing|er)/;
+
+/**
+ * Whether a `word` keyword ending at `end` in `text` is followed by nothing but an English
+ * inflection (printer → printers, print → printing, jam → jammed). Keywords of fewer than three
+ * letters (ip, pc) take none: "ips" or "pcs" would as often be other words.
+ */
+function endsInflected(k: CompiledKeyword, text: string, end: number): boolean {
+  if (k.normalized.length < 3 || !LATIN_END.test(k.normalized)) return false;
+  let at = end;
+  // A doubled final consonant before -ed/-ing/-er (jammed, scanning).
+  if (
+    text.charAt(at) === k.normalized.charAt(k.normalized.length - 1) &&
+    DOUBLED_BEFORE.test(text.slice(at + 1))
+  )
+    at += 1;
+  const suffix = INFLECTION.exec(text.slice(at, at + 4));
+  return suffix !== null && endsWord(text, at + suffix[0].length);
+}
 
 /** Every occurrence of any keyword, in one scan of the text (most characters start no keyword). */
 function occurrences(text: string, tokens: readonly string[], keywords: readonly CompiledKeyword[]) {
@@ -77,7 +102,9 @@ function occurrences(text: string, tokens: readonly string[], keywords: readonly
       if (!text.startsWith(k.normalized, i)) continue;
       const span = { start: i, end: i + k.normalized.length };
       if (k.kind === 'word') {
-        if (isWordAt(text, span.start, span.end)) found.push({ keyword: k, ...span, weight: k.weight });
+        // The span stays the keyword's own, so "print" in "printer" lies inside the keyword printer.
+        if (startsWord(text, span.start) && (endsWord(text, span.end) || endsInflected(k, text, span.end)))
+          found.push({ keyword: k, ...span, weight: k.weight });
         continue;
       }
       spans ??= locateTokens(text, tokens);

@@ -3,6 +3,7 @@ import { FALLBACK_MODULE_TYPE, MODULE_TYPES, type ModuleType } from '../desk/mod
 import type { Classification } from './classification.js';
 import { compileKeywords } from './keyword-set.js';
 import { matchKeywords, type KeywordMatch } from './keyword-matcher.js';
+import { trustOf, type KeywordTrust } from './keyword-trust.js';
 import { normalizeText } from './normalize-text.js';
 
 /** Confidence when no keyword matched at all: the report goes to 其他 and a person should look. */
@@ -22,7 +23,8 @@ function emptyScores(): Record<ModuleType, number> {
 }
 
 /**
- * Picks the module type whose configured keywords best explain the report.
+ * Picks the module type whose configured keywords best explain the report. With `trust` (learnt by
+ * a trained model from labelled reports) each keyword counts for its weight times its trust.
  *
  * Confidence is the best category's share of all keyword evidence (so two categories tied at the
  * top give at most one half) times how much evidence there is (one weak hint is not certainty),
@@ -32,11 +34,13 @@ export function classifyByRules(
   text: string,
   tokens: readonly string[],
   categories: readonly CategoryDefinition[],
+  trust?: KeywordTrust,
 ): Classification {
   const scores = emptyScores();
   const matches = matchKeywords(normalizeText(text), tokens, compileKeywords(categories));
   const byCategory = new Map<ModuleType, KeywordMatch[]>();
   for (const m of matches) {
+    if (trust) m.weight *= trustOf(trust, m.keyword);
     scores[m.keyword.category] += m.weight;
     byCategory.set(m.keyword.category, [...(byCategory.get(m.keyword.category) ?? []), m]);
   }

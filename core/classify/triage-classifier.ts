@@ -50,9 +50,11 @@ const scaled = (scores: Record<string, number>, by: number): Record<string, numb
   Object.fromEntries(Object.entries(scores).map(([k, v]) => [k, v * by]));
 
 /**
- * The learning classifier: a naive Bayes model over tokens and character pairs, with the keyword
- * rules as priors; ticket type and priority from cue phrases (and the model's heads when trained
- * with them). Without a model it is the keyword rules alone, so a new desk triages from day one.
+ * The learning classifier: a logistic regression over words, stems and characters (naive Bayes in
+ * models stored before), with the keyword rules as priors, each keyword weighed by the trust the
+ * model learnt for it; ticket type and priority from cue phrases (and the model's heads when
+ * trained with them). Without a model it is the keyword rules alone, so a new desk triages from
+ * day one.
  */
 export class TriageClassifier {
   private readonly category: CompiledHead | null;
@@ -78,7 +80,9 @@ export class TriageClassifier {
 
   classify(text: string, tokens: readonly string[]): TriageVerdict {
     const features = featuresOf(text, tokens);
-    const rules = this.rulesApply ? classifyByRules(text, tokens, this.categories) : null;
+    const rules = this.rulesApply
+      ? classifyByRules(text, tokens, this.categories, this.model?.keywordTrust)
+      : null;
     let category: HeadVerdict<string>;
     if (this.category) {
       const boost = rules ? scaled(rules.scores, this.ruleWeight) : {};

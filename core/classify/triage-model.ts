@@ -1,4 +1,7 @@
+import type { CategoryDefinition } from '../desk/desk-settings.js';
+import { MODULE_TYPES } from '../desk/module-type.js';
 import { featuresOf } from './features.js';
+import { learnKeywordTrust, type KeywordTrust } from './keyword-trust.js';
 import { trainNaiveBayes, type NaiveBayesModel } from './naive-bayes.js';
 import { trainSoftmaxRegression, type SoftmaxRegressionModel } from './softmax-regression.js';
 
@@ -19,14 +22,27 @@ export interface TriageModel {
   type: NaiveBayesModel | null;
   priority: NaiveBayesModel | null;
   examples: number;
+  /**
+   * How far to believe each desk keyword, learnt from the same examples (models trained with the
+   * desk's categories; absent in models stored before, whose keywords all count in full).
+   */
+  keywordTrust?: KeywordTrust;
 }
 
-/** Train every head the examples have labels for; `cut` is the tokenizer's. */
+/**
+ * Train every head the examples have labels for; `cut` is the tokenizer's. With the desk's
+ * `categories`, also how far each of their keywords can be trusted (when the examples are labelled
+ * with module types, as the keyword rules are).
+ */
 export function trainTriageModel(
   examples: readonly TrainingExample[],
   cut: (text: string) => string[],
+  categories?: readonly CategoryDefinition[],
 ): TriageModel {
-  const featured = examples.map((e) => ({ e, features: featuresOf(e.text, cut(e.text)) }));
+  const featured = examples.map((e) => {
+    const tokens = cut(e.text);
+    return { e, tokens, features: featuresOf(e.text, tokens) };
+  });
   const head = (pick: (e: TrainingExample) => string | null | undefined): NaiveBayesModel | null => {
     const labelled = featured.flatMap(({ e, features }) => {
       const label = pick(e)?.trim();
@@ -36,10 +52,18 @@ export function trainTriageModel(
     if (labelled.length < 20 || new Set(labelled.map((l) => l.label)).size < 2) return null;
     return trainNaiveBayes(labelled);
   };
-  return {
+  const model: TriageModel = {
     category: trainSoftmaxRegression(featured.map(({ e, features }) => ({ features, label: e.label }))),
     type: head((e) => e.type),
     priority: head((e) => e.priority),
     examples: examples.length,
   };
+  const moduleTypes = new Set<string>(MODULE_TYPES);
+  if (categories && categories.length > 0 && examples.some((e) => moduleTypes.has(e.label))) {
+    model.keywordTrust = learnKeywordTrust(
+      featured.map(({ e, tokens }) => ({ text: e.text, tokens, label: e.label })),
+      categories,
+    );
+  }
+  return model;
 }

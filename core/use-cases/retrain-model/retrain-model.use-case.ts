@@ -62,7 +62,7 @@ export class RetrainModelUseCase {
       examples: base.length + fromDesk.length,
       corrections: corrections.length,
       metrics,
-      model: trainTriageModel(examples, cut),
+      model: trainTriageModel(examples, cut, categories),
     });
     return ok({
       version: stored.version,

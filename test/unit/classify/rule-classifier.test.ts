@@ -70,6 +70,18 @@ describe('rule classifier matching', () => {
     expect(classify('blueprint review at 3pm').category).toBe('其他');
   });
 
+  it('matches English keywords with their inflections, but not inside other words', () => {
+    expect(classify('both printers are jammed')).toMatchObject({ category: '打印机', evidence: ['printer'] });
+    expect(classify('printing takes ages').evidence).toEqual(['print']);
+    expect(classify('nothing printed today').evidence).toEqual(['print']);
+    expect(classify("the printer's tray").evidence).toEqual(['printer']);
+    // print inside printer is the keyword printer once, not two keywords.
+    expect(classify('printer').scores['打印机']).toBe(classify('printers').scores['打印机']);
+    expect(classify('reprint the blueprints').category).toBe('其他');
+    // Two-letter keywords take no inflection: "ips" is not the keyword ip.
+    expect(classify('ips').category).toBe('其他');
+  });
+
   it('reads Chinese typed with spaces between characters', () => {
     expect(classify('打 印 机 卡 纸')).toMatchObject({ category: '打印机', evidence: ['打印机', '卡纸'] });
   });
