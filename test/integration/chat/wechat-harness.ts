@@ -9,6 +9,7 @@ import { buildChatUseCases } from '../../../cli/runtime/chat-services.js';
 import { startWechatRole } from '../../../cli/runtime/wechat-role.js';
 import { createJiebaTokenizer } from '../../../adapters/classify/jieba-tokenizer.js';
 import type { DeskSettings } from '../../../core/desk/desk-settings.js';
+import type { Channel } from '../../../core/inbound/channel.js';
 import type { Person } from '../../../core/desk/person.js';
 import { IngestMessageUseCase } from '../../../core/use-cases/ingest-message/ingest-message.use-case.js';
 import { startWorkers, type WorkerPool } from '../../../workers/main.js';
@@ -34,12 +35,23 @@ export function wechatDesk(windowSeconds: number, extra: Person[] = []): DeskSet
   });
 }
 
+export interface WechatWorldOptions {
+  concurrency?: number;
+  /** WECHAT_ROOMS as the environment gives it: room topics or ids to listen in; empty = every room. */
+  rooms?: string[];
+  /** Default web and wechat. */
+  enabledChannels?: Channel[];
+}
+
 export interface WechatWorld {
   p: Pipeline;
   mocker: mock.Mocker;
+  puppet: PuppetMock;
   botUser: mock.ContactMock;
   contact(id: string, name: string): mock.ContactMock;
   room(id: string, topic: string, members: mock.ContactMock[]): mock.RoomMock;
+  /** Stops the WeChat role (as a shutdown does) and leaves the pipeline running; close() calls it too. */
+  stopWechat(): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -47,8 +59,11 @@ export interface WechatWorld {
  * The whole chat desk on puppet-mock: the real pipeline (PGlite, Redis, workers with the chat router
  * and the command side), the WeChat role with its notifier, and a mocked WeChat with rooms and people.
  */
-export async function startWechatWorld(desk: DeskSettings, concurrency = 8): Promise<WechatWorld> {
-  const p = await startPipeline({ desk, enabledChannels: ['web', 'wechat'], workers: false });
+export async function startWechatWorld(
+  desk: DeskSettings,
+  { concurrency = 8, rooms = [], enabledChannels = ['web', 'wechat'] }: WechatWorldOptions = {},
+): Promise<WechatWorld> {
+  const p = await startPipeline({ desk, enabledChannels, workers: false });
   const logger = pino({ level: process.env.TEST_LOG_LEVEL ?? 'silent' });
   const jobs = p.scheduler;
   const commands = buildCommandServices({
@@ -58,7 +73,7 @@ export async function startWechatWorld(desk: DeskSettings, concurrency = 8): Pro
     jobs,
     clock: p.clock,
     desk,
-    enabledChannels: new Set(['web', 'wechat']),
+    enabledChannels: new Set(enabledChannels),
   });
   const chat = buildChatUseCases({
     database: p.database,
@@ -83,12 +98,12 @@ export async function startWechatWorld(desk: DeskSettings, concurrency = 8): Pro
   const puppet = new PuppetMock({ mocker });
   const dataDir = await mkdtemp(join(tmpdir(), 'deskbot-wechat-'));
   const role = await startWechatRole({
-    settings: { puppet: 'wechaty-puppet-mock', puppetServiceToken: null, rooms: [] },
+    settings: { puppet: 'wechaty-puppet-mock', puppetServiceToken: null, rooms },
     services: p,
     redisUrl: p.redisUrl,
     queuePrefix: p.prefix,
     dataDir,
-    enabledChannels: new Set(['web', 'wechat']),
+    enabledChannels: new Set(enabledChannels),
     logger,
     puppet,
   });
@@ -96,15 +111,19 @@ export async function startWechatWorld(desk: DeskSettings, concurrency = 8): Pro
   const botUser = mocker.createContact({ id: BOT_ID, name: 'IT服务台' });
   mocker.login(botUser);
   await new Promise((r) => setTimeout(r, 200));
+  let stopped: Promise<void> | null = null;
+  const stopWechat = () => (stopped ??= role.stop());
   return {
     p,
     mocker,
+    puppet,
     botUser,
     contact: (id, name) => mocker.createContact({ id, name }),
     room: (id, topic, members) =>
       mocker.createRoom({ id, topic, memberIdList: [BOT_ID, ...members.map((m) => m.id)] }),
+    stopWechat,
     async close() {
-      await role.stop();
+      await stopWechat();
       await pool.close();
       await p.close();
       await rm(dataDir, { recursive: true, force: true });
