@@ -22,6 +22,8 @@ export interface WechatBotOptions {
  * queue; a notification becomes a room or private message. Everything else is core's business.
  */
 export class WechatBot {
+  private stopping = false;
+
   constructor(private readonly o: WechatBotOptions) {}
 
   async start(): Promise<void> {
@@ -34,6 +36,11 @@ export class WechatBot {
     });
     wechaty.on('login', (user) => logger.info({ user: user.name(), id: user.id }, 'WeChat logged in'));
     wechaty.on('logout', (user, reason) => {
+      // Stopping the puppet reports a logout ("puppet stop()"): a shutdown is not an outage.
+      if (this.stopping) {
+        logger.info({ user: user.name() }, 'WeChat session closed for shutdown');
+        return;
+      }
       logger.error(
         { user: user.name(), reason },
         'WeChat logged out: the bot is deaf until someone scans again',
@@ -50,6 +57,7 @@ export class WechatBot {
   }
 
   async stop(): Promise<void> {
+    this.stopping = true;
     await this.o.wechaty.stop();
   }
 
