@@ -1,10 +1,17 @@
 import type { CallRecord, Disposition } from '../../core/phone/index.js';
-import type { CallRepository, CallUpsertOutcome, StoredCall } from '../../core/ports/index.js';
+import type {
+  CallImportCounts,
+  CallRepository,
+  CallUpsertOutcome,
+  StoredCall,
+} from '../../core/ports/index.js';
+import { booleanArrayLiteral, numberArrayLiteral, textArrayLiteral } from './array-literal.js';
 import type { Db } from './database.js';
 import {
   answeredDeskCallsEndingIn,
   callById,
   callBySourceId,
+  importCalls,
   linkCallTicket,
   linkUnlinkedCallTicket,
   markCallCallback,
@@ -74,6 +81,23 @@ export class DrizzleCallRepository implements CallRepository {
     }
     for (const c of batch) if (!written.has(c.sourceId)) outcome.unchanged.push(c.sourceId);
     return outcome;
+  }
+
+  async importMany(batch: CallRecord[]): Promise<CallImportCounts> {
+    if (batch.length === 0) return { inserted: 0, updated: 0 };
+    const [counts] = await this.run<CallImportCounts>(importCalls, [
+      textArrayLiteral(batch.map((c) => c.sourceId)),
+      numberArrayLiteral(batch.map((c) => c.startedAt.getTime())),
+      numberArrayLiteral(batch.map((c) => c.answeredAt?.getTime() ?? null)),
+      numberArrayLiteral(batch.map((c) => c.endedAt.getTime())),
+      textArrayLiteral(batch.map((c) => c.caller)),
+      textArrayLiteral(batch.map((c) => c.callee)),
+      textArrayLiteral(batch.map((c) => c.disposition)),
+      numberArrayLiteral(batch.map((c) => c.durationS)),
+      numberArrayLiteral(batch.map((c) => c.billsecS)),
+      booleanArrayLiteral(batch.map((c) => c.isDeskCall)),
+    ]);
+    return counts ?? { inserted: 0, updated: 0 };
   }
 
   async findById(id: string): Promise<StoredCall | null> {

@@ -33,7 +33,7 @@ export class CallRowReader {
   constructor(private readonly options: CallReaderOptions) {
     this.ctx = {
       wallClock: new WallClockParser(options.timeZone),
-      isHotline: hotlineMatcher(options.hotlines),
+      isHotline: remembered(hotlineMatcher(options.hotlines)),
       zeroBillsecIsUnanswered: options.format === 'asterisk',
     };
     if (options.format === 'mapped' && !options.mapping)
@@ -58,11 +58,41 @@ export class CallRowReader {
   }
 
   read(row: readonly string[]): Result<CallRecord, string> {
+    let call: Result<CallRecord, string>;
     if (this.options.format === 'asterisk') {
       const fields = asteriskRowToFields(row);
-      return fields.ok ? callFromFields(fields.value, this.ctx) : fields;
+      call = fields.ok ? callFromFields(fields.value, this.ctx) : fields;
+    } else if (!this.columns || !this.options.mapping) return err('no header line read yet');
+    else call = callFromFields(mappedRowToFields(row, this.columns, this.options.mapping), this.ctx);
+    if (call.ok) {
+      // The record outlives the text it was read from (it waits for its batch): keep only its own strings.
+      call.value.sourceId = ownCopy(call.value.sourceId);
+      call.value.caller = ownCopy(call.value.caller);
+      call.value.callee = ownCopy(call.value.callee);
     }
-    if (!this.columns || !this.options.mapping) return err('no header line read yet');
-    return callFromFields(mappedRowToFields(row, this.columns, this.options.mapping), this.ctx);
+    return call;
   }
+}
+
+/**
+ * A string that holds no other string alive. In V8 a slice of 13 or more characters points into
+ * the string it was cut from, and a concatenation points to its parts; CsvRecordParser cuts fields
+ * out of a whole decoded chunk, which a kept field (or a message quoting one) would pin in memory,
+ * promoted to the old generation until a full GC. Adding a character and slicing it off again
+ * makes a fresh flat string of the text's own length (shorter strings are always copies).
+ */
+export const ownCopy = (s: string): string => (s.length < 13 ? s : ` ${s}`.slice(1));
+
+/** Callees repeat (the hotlines, the extensions): each distinct one is normalized once; bounded. */
+function remembered(test: (value: string) => boolean): (value: string) => boolean {
+  const seen = new Map<string, boolean>();
+  return (value) => {
+    let answer = seen.get(value);
+    if (answer === undefined) {
+      answer = test(value);
+      if (seen.size >= 10_000) seen.clear();
+      seen.set(ownCopy(value), answer);
+    }
+    return answer;
+  };
 }

@@ -69,17 +69,21 @@ export async function importCallsCommand(argv: string[], config: AppConfig, logg
     await database.migrate();
     const started = Date.now();
     let shown = false;
+    let shownMb = -1;
     const summary = await importCallFile(file, new DrizzleCallRepository(database.db), {
       format,
       timeZone: phone.timeZone ?? config.desk.timezone,
       hotlines: config.desk.hotlines,
       ...(phone.csv ? { mapping: phone.csv } : {}),
       batchSize,
+      // Called per 64 KB read; the bar moves per MB.
       onProgress: (read, total) => {
         if (values.quiet) return;
         if (!shown) bar.start(Math.max(1, Math.ceil(total / MB)), 0);
         shown = true;
-        bar.update(Math.min(Math.ceil(total / MB), Math.floor(read / MB)));
+        const mb = Math.min(Math.ceil(total / MB), Math.floor(read / MB));
+        if (mb !== shownMb) bar.update(mb);
+        shownMb = mb;
       },
     });
     if (shown) {

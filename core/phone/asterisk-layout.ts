@@ -45,20 +45,30 @@ const LAYOUTS: Record<number, readonly Column[]> = {
 
 export const ASTERISK_COLUMN_COUNTS = Object.keys(LAYOUTS).map(Number);
 
+/** Each layout's column positions by name (-1: not in that layout), looked up once per row. */
+type Positions = Record<Column, number>;
+const ALL_COLUMNS: readonly Column[] = LAYOUTS[21] as readonly Column[];
+const POSITIONS = new Map<number, Positions>(
+  Object.entries(LAYOUTS).map(([count, names]) => [
+    Number(count),
+    Object.fromEntries(ALL_COLUMNS.map((c) => [c, names.indexOf(c)])) as Positions,
+  ]),
+);
+
 /**
  * One Master.csv row as call fields. Legs of one call share linkedid; without it, uniqueid (the
  * calling channel's id) groups them; the oldest layouts have neither, so the calling channel and
  * its start time stand in.
  */
 export function asteriskRowToFields(row: readonly string[]): Result<CallFields, string> {
-  const names = LAYOUTS[row.length];
-  if (!names)
+  const at = POSITIONS.get(row.length);
+  if (!at)
     return err(
       `${row.length} columns; an Asterisk cdr_csv row has ${ASTERISK_COLUMN_COUNTS.join(', ')} ` +
         `(other layouts need a phone.csv mapping in desk.yaml)`,
     );
   const get = (c: Column): string => {
-    const i = names.indexOf(c);
+    const i = at[c];
     return i < 0 ? '' : (row[i] ?? '');
   };
   const sourceId = get('linkedid') || get('uniqueid') || `${get('channel')}@${get('start')}`;

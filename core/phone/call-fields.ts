@@ -27,17 +27,23 @@ export interface CallFieldContext {
 }
 
 const INT = /^\d{1,9}$/;
+const UNIX_SECONDS = /^\d{9,11}(\.\d+)?$/;
 const ISO_WITH_ZONE = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})$/;
 
-/** Local wall time, ISO 8601 with a zone, or Unix seconds. */
+/**
+ * Local wall time, ISO 8601 with a zone, or Unix seconds. No text is two of these, so the local
+ * time every CDR row has three of is tried first.
+ */
 export function parseCallTime(value: string, wall: WallClockParser): Date | null {
   const v = value.trim();
-  if (/^\d{9,11}(\.\d+)?$/.test(v)) return new Date(Math.round(Number(v) * 1000));
+  const local = wall.parse(v);
+  if (local) return local;
+  if (UNIX_SECONDS.test(v)) return new Date(Math.round(Number(v) * 1000));
   if (ISO_WITH_ZONE.test(v)) {
     const d = new Date(v);
     return Number.isNaN(d.getTime()) ? null : d;
   }
-  return wall.parse(v);
+  return null;
 }
 
 function seconds(value: string | undefined, name: string): Result<number | null, string> {

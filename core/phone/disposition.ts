@@ -12,8 +12,13 @@ const ALIASES: Record<string, Disposition> = {
   CONGESTION: 'CONGESTION',
 };
 
+/** Text that is already one of the keys (as cdr_csv writes it): no normalizing needed. */
+const EXACT = new Map(Object.entries(ALIASES));
+
 /** A PBX's disposition text in our vocabulary, or null when it is none we know. */
 export function parseDisposition(value: string): Disposition | null {
+  const exact = EXACT.get(value);
+  if (exact) return exact;
   const key = value.trim().toUpperCase().replace(/\s+/g, ' ');
   return ALIASES[key] ?? ALIASES[key.replace(/[ -]/g, '_')] ?? null;
 }

@@ -16,10 +16,18 @@ export interface CallUpsertOutcome {
   unchanged: string[];
 }
 
+/** What a bulk import's batch did: calls stored for the first time, stored calls it changed. */
+export interface CallImportCounts {
+  inserted: number;
+  updated: number;
+}
+
 /** Phone calls (issue 7). Writes are idempotent: the same record twice changes nothing. */
 export interface CallRepository {
   /** Inserts or merges (core/phone mergeCalls rules) a batch with distinct source ids. */
   upsertMany(calls: CallRecord[]): Promise<CallUpsertOutcome>;
+  /** upsertMany for bulk imports: the same writes, but only how many calls each outcome had. */
+  importMany(calls: CallRecord[]): Promise<CallImportCounts>;
   findById(id: string): Promise<StoredCall | null>;
   findBySourceId(sourceId: string): Promise<StoredCall | null>;
   /**
