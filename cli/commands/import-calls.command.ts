@@ -8,7 +8,7 @@ import { openDatabase } from '../../adapters/db/index.js';
 import { importCallFile, type CallFileFormat, type CallImportSummary } from '../../adapters/phone/index.js';
 import { DEFAULT_PHONE_SETTINGS } from '../../core/phone/index.js';
 
-export const IMPORT_CALLS_USAGE = `deskbot import calls FILE [--format asterisk|mapped] [--batch 5000] [--quiet]
+export const IMPORT_CALLS_USAGE = `deskbot import calls FILE [--format asterisk|mapped] [--batch 2000] [--quiet]
   FILE      an Asterisk cdr_csv Master.csv (16, 17, 18, 19, 20 or 21 columns), or with --format mapped
             a CSV read through desk.yaml phone.csv
   Re-importing a file (or one that overlaps) is harmless: calls are keyed by linkedid / uniqueid.`;
@@ -34,7 +34,7 @@ export async function importCallsCommand(argv: string[], config: AppConfig, logg
     allowPositionals: true,
     options: {
       format: { type: 'string', default: 'asterisk' },
-      batch: { type: 'string', default: '5000' },
+      batch: { type: 'string', default: '2000' },
       quiet: { type: 'boolean', default: false },
     },
   });
