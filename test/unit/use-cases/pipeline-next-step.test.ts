@@ -33,6 +33,8 @@ describe('pipelineNextStep: what a ticket still needs from the pipeline', () => 
     expect(pipelineNextStep(t, [event('dispatched'), prompt])).toEqual({ kind: 'dispatch', ticketId: t.id });
     const ack = event('notified', { notificationId: `ack-${t.id}-1`, purpose: 'acknowledgement' });
     expect(pipelineNextStep(t, [event('dispatched'), prompt, ack])).toBeNull();
+    // Alerts and calls have no reporter to acknowledge: nothing to re-announce.
+    expect(pipelineNextStep({ ...t, channel: 'alert' }, [event('dispatched'), prompt])).toBeNull();
   });
 
   it('leaves later dispatches (reassign, escalate) and every later status to people', () => {
