@@ -1,44 +1,11 @@
+import { zoneOffsetMs } from '../shared/local-time.js';
+
 /**
  * Asterisk writes `YYYY-MM-DD HH:MM:SS` in the PBX's local time (cdr.conf usegmtime=no, the
  * default). Turning that into an instant needs the zone's offset at that moment; offsets change
  * at most hourly, so they are cached per local hour — a million rows cost a few thousand Intl calls.
  */
 const WALL = /^(\d{4})-(\d{2})-(\d{2})[ T](\d{2}):(\d{2}):(\d{2})(?:\.\d+)?$/;
-
-const offsetFormatters = new Map<string, Intl.DateTimeFormat>();
-
-function formatter(timeZone: string): Intl.DateTimeFormat {
-  let f = offsetFormatters.get(timeZone);
-  if (!f) {
-    f = new Intl.DateTimeFormat('en-US', {
-      timeZone,
-      hourCycle: 'h23',
-      year: 'numeric',
-      month: '2-digit',
-      day: '2-digit',
-      hour: '2-digit',
-      minute: '2-digit',
-      second: '2-digit',
-    });
-    offsetFormatters.set(timeZone, f);
-  }
-  return f;
-}
-
-/** Milliseconds the zone is ahead of UTC at instant `ms`. */
-function offsetAt(ms: number, timeZone: string): number {
-  const p: Record<string, number> = {};
-  for (const part of formatter(timeZone).formatToParts(new Date(ms))) p[part.type] = Number(part.value);
-  const asUtc = Date.UTC(
-    p.year ?? 0,
-    (p.month ?? 1) - 1,
-    p.day ?? 1,
-    p.hour ?? 0,
-    p.minute ?? 0,
-    p.second ?? 0,
-  );
-  return asUtc - Math.floor(ms / 1000) * 1000;
-}
 
 const ZERO = 48;
 
@@ -60,7 +27,7 @@ export class WallClockParser {
   private lastOffset = 0;
 
   constructor(private readonly timeZone: string) {
-    formatter(timeZone); // throws RangeError now on an unknown zone, not on the first row
+    zoneOffsetMs(0, timeZone); // throws RangeError now on an unknown zone, not on the first row
   }
 
   /** The instant a local wall-clock time names, or null when the text is not one. */
@@ -101,8 +68,8 @@ export class WallClockParser {
       let offset = this.offsets.get(hour);
       if (offset === undefined) {
         // Guess with the offset at the wall time read as UTC, then correct once (DST edges).
-        const first = offsetAt(asUtc, this.timeZone);
-        offset = offsetAt(asUtc - first, this.timeZone);
+        const first = zoneOffsetMs(asUtc, this.timeZone);
+        offset = zoneOffsetMs(asUtc - first, this.timeZone);
         if (this.offsets.size > 50_000) this.offsets.clear();
         this.offsets.set(hour, offset);
       }

@@ -53,3 +53,34 @@ export function localClock(at: Date, timeZone: string): LocalClock {
 export function localDate(at: Date, timeZone: string): string {
   return localClock(at, timeZone).date;
 }
+
+const offsetFormatters = new Map<string, Intl.DateTimeFormat>();
+
+/** Milliseconds `timeZone` is ahead of UTC at instant `ms` (throws RangeError on an unknown zone). */
+export function zoneOffsetMs(ms: number, timeZone: string): number {
+  let f = offsetFormatters.get(timeZone);
+  if (!f) {
+    f = new Intl.DateTimeFormat('en-US', {
+      timeZone,
+      hourCycle: 'h23',
+      year: 'numeric',
+      month: '2-digit',
+      day: '2-digit',
+      hour: '2-digit',
+      minute: '2-digit',
+      second: '2-digit',
+    });
+    offsetFormatters.set(timeZone, f);
+  }
+  const p: Record<string, number> = {};
+  for (const part of f.formatToParts(new Date(ms))) p[part.type] = Number(part.value);
+  const asUtc = Date.UTC(
+    p.year ?? 0,
+    (p.month ?? 1) - 1,
+    p.day ?? 1,
+    p.hour ?? 0,
+    p.minute ?? 0,
+    p.second ?? 0,
+  );
+  return asUtc - Math.floor(ms / 1000) * 1000;
+}
