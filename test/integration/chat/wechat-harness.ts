@@ -4,17 +4,13 @@ import { join } from 'node:path';
 import { pino } from 'pino';
 import { ScanStatus } from 'wechaty';
 import { PuppetMock, mock } from 'wechaty-puppet-mock';
-import { buildCommandServices } from '../../../cli/runtime/command-services.js';
-import { buildChatUseCases } from '../../../cli/runtime/chat-services.js';
 import { startWechatRole } from '../../../cli/runtime/wechat-role.js';
-import { createJiebaTokenizer } from '../../../adapters/classify/jieba-tokenizer.js';
 import type { DeskSettings } from '../../../core/desk/desk-settings.js';
 import type { Channel } from '../../../core/inbound/channel.js';
 import type { Person } from '../../../core/desk/person.js';
-import { IngestMessageUseCase } from '../../../core/use-cases/ingest-message/ingest-message.use-case.js';
-import { startWorkers, type WorkerPool } from '../../../workers/main.js';
-import { startPipeline, type Pipeline } from '../../support/pipeline-harness.js';
+import { type Pipeline } from '../../support/pipeline-harness.js';
 import { person, testDesk } from '../../support/test-desk.js';
+import { startChatPipeline } from '../../support/chat-pipeline.js';
 
 export const BOT_ID = 'wx-deskbot';
 
@@ -63,36 +59,8 @@ export async function startWechatWorld(
   desk: DeskSettings,
   { concurrency = 8, rooms = [], enabledChannels = ['web', 'wechat'] }: WechatWorldOptions = {},
 ): Promise<WechatWorld> {
-  const p = await startPipeline({ desk, enabledChannels, workers: false });
+  const { p, pool } = await startChatPipeline(desk, enabledChannels, concurrency);
   const logger = pino({ level: process.env.TEST_LOG_LEVEL ?? 'silent' });
-  const jobs = p.scheduler;
-  const commands = buildCommandServices({
-    database: p.database,
-    tickets: p.tickets,
-    people: p.people,
-    jobs,
-    clock: p.clock,
-    desk,
-    enabledChannels: new Set(enabledChannels),
-  });
-  const chat = buildChatUseCases({
-    database: p.database,
-    tickets: p.tickets,
-    people: p.people,
-    scheduler: p.scheduler,
-    clock: p.clock,
-    desk,
-    tokenizer: createJiebaTokenizer(desk.categories.flatMap((c) => [c.name, ...c.keywords])),
-    ingest: new IngestMessageUseCase({ tickets: p.tickets, people: p.people, jobs, clock: p.clock, desk }),
-    runCommand: commands.chatCommand,
-  });
-  const pool: WorkerPool = startWorkers({
-    redisUrl: p.redisUrl,
-    prefix: p.prefix,
-    concurrency,
-    logger,
-    useCases: { ...p.useCases, ...chat },
-  });
 
   const mocker = new mock.Mocker();
   const puppet = new PuppetMock({ mocker });

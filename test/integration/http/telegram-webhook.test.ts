@@ -7,16 +7,13 @@ import { TelegramServer } from 'telegram-test-api/lib/telegramServer.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadConfig, type AppConfig } from '../../../adapters/config/index.js';
 import { QUEUES } from '../../../adapters/queue/queue-names.js';
-import { createJiebaTokenizer } from '../../../adapters/classify/jieba-tokenizer.js';
-import { buildChatUseCases } from '../../../cli/runtime/chat-services.js';
-import { buildCommandServices } from '../../../cli/runtime/command-services.js';
 import { startTelegramRole, telegramWebhookFor } from '../../../cli/runtime/telegram-role.js';
 import type { InboundMessage } from '../../../core/inbound/inbound-message.js';
-import { IngestMessageUseCase } from '../../../core/use-cases/ingest-message/ingest-message.use-case.js';
-import { startWorkers, type WorkerPool } from '../../../workers/main.js';
-import { startPipeline, type Pipeline } from '../../support/pipeline-harness.js';
+import type { WorkerPool } from '../../../workers/main.js';
+import { type Pipeline } from '../../support/pipeline-harness.js';
 import { person, testDesk } from '../../support/test-desk.js';
 import { appDeps, serve, type Served } from './http-harness.js';
+import { startChatPipeline } from '../../support/chat-pipeline.js';
 
 const TOKEN = '123456:TEST-deskbot-webhook';
 const SECRET = 'hook-secret_0123456789';
@@ -68,41 +65,8 @@ beforeAll(async () => {
     ],
     chat: { burstWindowSeconds: 2, burstMaxSeconds: 30, reportConfidence: 0.6, faultCueConfidence: 0.25 },
   });
-  p = await startPipeline({ desk, enabledChannels: ['web', 'telegram'], workers: false });
+  ({ p, pool } = await startChatPipeline(desk, ['web', 'telegram']));
   const logger = pino({ level: process.env.TEST_LOG_LEVEL ?? 'silent' });
-  const commands = buildCommandServices({
-    database: p.database,
-    tickets: p.tickets,
-    people: p.people,
-    jobs: p.scheduler,
-    clock: p.clock,
-    desk,
-    enabledChannels: new Set(['web', 'telegram']),
-  });
-  const chat = buildChatUseCases({
-    database: p.database,
-    tickets: p.tickets,
-    people: p.people,
-    scheduler: p.scheduler,
-    clock: p.clock,
-    desk,
-    tokenizer: createJiebaTokenizer(desk.categories.flatMap((c) => [c.name, ...c.keywords])),
-    ingest: new IngestMessageUseCase({
-      tickets: p.tickets,
-      people: p.people,
-      jobs: p.scheduler,
-      clock: p.clock,
-      desk,
-    }),
-    runCommand: commands.chatCommand,
-  });
-  pool = startWorkers({
-    redisUrl: p.redisUrl,
-    prefix: p.prefix,
-    concurrency: 8,
-    logger,
-    useCases: { ...p.useCases, ...chat },
-  });
   // The telegram role registers the webhook and sends notifications; the api role serves the webhook.
   role = await startTelegramRole({
     settings: config.telegram!,
