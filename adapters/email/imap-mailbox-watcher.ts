@@ -12,6 +12,14 @@ export interface WatcherEvents {
 /** Mails of one batch in flight to intake at once. */
 const PARALLEL = 8;
 
+/**
+ * How soon after a drain the connection goes back into IDLE. imapflow's default is 15 s, and
+ * without IDLE the server tells us about new mail only when we next send a command: every mail
+ * arriving in those 15 s waited for the poll or the delayed IDLE. A drain holds the mailbox lock,
+ * so no IDLE is started between its own commands however short this is.
+ */
+const IDLE_AFTER_DRAIN_MS = 200;
+
 const message = (e: unknown): string => (e instanceof Error ? e.message : String(e));
 
 /**
@@ -73,6 +81,7 @@ export class ImapMailboxWatcher {
       disableAutoIdle: !this.timing.idle,
       // Restart IDLE now and then: some servers and NATs drop a connection idle for long.
       maxIdleTime: Math.min(this.timing.pollSeconds, 300) * 1000,
+      autoIdleDelay: IDLE_AFTER_DRAIN_MS,
     });
     client.on('error', (e: unknown) => this.failed(e, 'connection error'));
     client.on('close', () => {
@@ -140,6 +149,17 @@ export class ImapMailboxWatcher {
   private async drain(): Promise<void> {
     const client = this.client;
     if (!client || this.stopped || !client.mailbox) return;
+    // The lock keeps imapflow from slipping an IDLE in while intake works on a batch.
+    const lock = await client.getMailboxLock(this.spec.folder);
+    try {
+      await this.drainLocked(client);
+    } finally {
+      lock.release();
+    }
+  }
+
+  private async drainLocked(client: ImapFlow): Promise<void> {
+    if (!client.mailbox) return;
     const validity = Number(client.mailbox.uidValidity);
     let position = await this.deps.state.position(this.key);
     if (position.uidValidity !== validity) {

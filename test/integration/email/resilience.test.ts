@@ -111,6 +111,23 @@ describe('email intake survives restarts, dropped connections and UIDVALIDITY ch
     expect(row?.lastError).toBeNull();
   });
 
+  it('IDLE hands each new mail on within seconds, also mail arriving right after a drain', async () => {
+    await h.channel!.stop();
+    // Polling every 5 minutes: only IDLE can be this quick.
+    await h.startIntake({ pollSeconds: 300 });
+    await new Promise((r) => setTimeout(r, 1500));
+    for (const n of [40, 41, 42]) {
+      const handled = h.outcomes.length;
+      const t0 = Date.now();
+      const uid = await h.append(report(n));
+      await eventually(async () => expect(h.outcomes.map((o) => o.uid)).toContain(uid), 30_000);
+      expect(h.outcomes.length).toBe(handled + 1);
+      // imapflow's default re-enters IDLE 15 s after the last command: such a mail waited ~14 s.
+      expect(Date.now() - t0).toBeLessThan(3000);
+      await new Promise((r) => setTimeout(r, 1000));
+    }
+  });
+
   it('a changed UIDVALIDITY rereads the mailbox without a second ticket for any mail', async () => {
     const before = await ticketCount();
     await h.channel!.stop();
