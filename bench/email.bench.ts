@@ -1,3 +1,4 @@
+import { EmailContactRepository } from '../adapters/email/email-contact.repository.js';
 import { randomUUID } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
@@ -78,6 +79,7 @@ async function setUp(): Promise<Env> {
     {
       sender,
       sent: new SentMailRepository(database.db),
+      contacts: new EmailContactRepository(database.db),
       tickets: services.tickets,
       recordDelivery: services.useCases.recordDelivery,
       clock: services.clock,
@@ -191,37 +193,50 @@ async function latencyRun(env: Env, tag: string, n: number, timing: Partial<Watc
   return { ack, created };
 }
 
-async function backlogRun(env: Env) {
-  await env.imap.mailboxCreate('Backlog');
-  for (let i = 0; i < N_BACKLOG; i++) await env.imap.append('Backlog', mailFor('backlog', i));
-  // Baseline: the same mails fetched raw over one IMAP connection, no processing.
-  const lock = await env.imap.getMailboxLock('Backlog');
-  let rawPerS: number;
+/** The same mails fetched raw over one IMAP connection, no processing: the drain's baseline. */
+async function rawFetchPerS(env: Env, folder: string): Promise<number> {
+  const lock = await env.imap.getMailboxLock(folder);
   try {
     const t0 = performance.now();
     const all = await env.imap.fetchAll('1:*', { uid: true, source: true });
-    rawPerS = all.length / ((performance.now() - t0) / 1000);
+    return all.length / ((performance.now() - t0) / 1000);
   } finally {
     lock.release();
   }
-  const before = (await env.services.tickets.list({ channel: ['email'], limit: 1, offset: 0 })).total;
+}
+
+/**
+ * N_BACKLOG mails waiting in `folder` before the watcher starts. `pipeline: 'paused'` measures the
+ * mailbox role on its own (the workers, as in a scaled-out desk, are elsewhere: here paused until
+ * the mailbox is empty, then resumed); `'running'` has every role in this one process, sharing its
+ * CPU and the embedded database with the watcher, as `npm start` runs them.
+ */
+async function backlogRun(env: Env, folder: string, pipeline: 'paused' | 'running') {
+  await env.imap.mailboxCreate(folder);
+  for (let i = 0; i < N_BACKLOG; i++) await env.imap.append(folder, mailFor(folder, i));
+  const rawPerS = await rawFetchPerS(env, folder);
+  const total = async () =>
+    (await env.services.tickets.list({ channel: ['email'], limit: 1, offset: 0 })).total;
+  const before = await total();
+  if (pipeline === 'paused') await Promise.all(env.pool.workers.map((w) => w.pause()));
   let handled = 0;
   const t0 = performance.now();
-  const running = await watch(env, 'Backlog', { idle: true, pollSeconds: 60 }, () => handled++);
+  const running = await watch(env, folder, { idle: true, pollSeconds: 60 }, () => handled++);
   try {
-    await waitUntil('backlog drained from the mailbox', () => handled >= N_BACKLOG, 300_000);
+    await waitUntil(`backlog drained from ${folder}`, () => handled >= N_BACKLOG, 300_000);
     const drainedS = (performance.now() - t0) / 1000;
+    const t1 = performance.now();
+    if (pipeline === 'paused') for (const w of env.pool.workers) w.resume();
     // Ticket creation is the pipeline's pace (its own bench); on a loaded machine it may not finish
     // in time, so report what it did rather than fail the mailbox figures.
-    const total = async () =>
-      (await env.services.tickets.list({ channel: ['email'], limit: 1, offset: 0 })).total;
     await waitUntil(
       'backlog tickets created',
       async () => (await total()) >= before + N_BACKLOG,
       600_000,
     ).catch(() => undefined);
-    const ticketsS = (performance.now() - t0) / 1000;
     const created = (await total()) - before;
+    // Paused: the pipeline's own pace on a queued backlog; running: mailbox to tickets, end to end.
+    const ticketsS = (performance.now() - (pipeline === 'paused' ? t1 : t0)) / 1000;
     return { rawPerS, drainPerS: N_BACKLOG / drainedS, ticketsPerS: created / ticketsS };
   } finally {
     await running.stop();
@@ -241,8 +256,12 @@ export async function runEmailBench(): Promise<void> {
     const idle = await latencyRun(env, 'idle', N_IDLE, { idle: true, pollSeconds: 60 });
     console.log(`  IDLE off, poll every ${POLL_SECONDS} s: ${N_POLL} mails`);
     const poll = await latencyRun(env, 'poll', N_POLL, { idle: false, pollSeconds: POLL_SECONDS });
-    console.log(`  backlog: ${N_BACKLOG} mails waiting before the watcher starts`);
-    const backlog = await backlogRun(env);
+    console.log(
+      `  backlog: ${N_BACKLOG} mails waiting, mailbox role alone (workers paused until it is empty)`,
+    );
+    const alone = await backlogRun(env, 'BacklogAlone', 'paused');
+    console.log(`  backlog: ${N_BACKLOG} mails waiting, every role in this process`);
+    const shared = await backlogRun(env, 'BacklogShared', 'running');
     const m: Metrics = {
       mails_idle: idle.ack.length,
       p50_ticket_ms: round(percentile(idle.created, 50)),
@@ -254,9 +273,11 @@ export async function runEmailBench(): Promise<void> {
       p95_ack_ms_no_idle: round(percentile(poll.ack, 95)),
       max_ticket_ms_no_idle: round(poll.created[poll.created.length - 1] ?? Number.NaN),
       backlog_mails: N_BACKLOG,
-      backlog_mails_per_s: round(backlog.drainPerS),
-      backlog_tickets_per_s: round(backlog.ticketsPerS),
-      raw_imap_fetch_mails_per_s: round(backlog.rawPerS),
+      backlog_mails_per_s: round(alone.drainPerS),
+      backlog_queued_tickets_per_s: round(alone.ticketsPerS),
+      backlog_mails_per_s_all_roles: round(shared.drainPerS),
+      backlog_tickets_per_s_all_roles: round(shared.ticketsPerS),
+      raw_imap_fetch_mails_per_s: round((alone.rawPerS + shared.rawPerS) / 2),
     };
     printTable('email channel', [
       ['APPEND → ticket p50 / p95 (IDLE)', `${m.p50_ticket_ms} / ${m.p95_ticket_ms} ms`],
@@ -269,8 +290,16 @@ export async function runEmailBench(): Promise<void> {
         `${m.p50_ack_ms_no_idle} / ${m.p95_ack_ms_no_idle} ms = ${round(m.p95_ack_ms_no_idle! / (POLL_SECONDS * 1000), 2)}× the poll interval`,
       ],
       ['IDLE vs poll p95', `${round(m.p95_ack_ms_no_idle! / m.p95_ack_ms!, 1)}× faster with IDLE`],
-      [`backlog drained (${N_BACKLOG} mails)`, `${m.backlog_mails_per_s} mails/s (target ≥ 100)`],
-      ['backlog → tickets created', `${m.backlog_tickets_per_s} tickets/s`],
+      [
+        `backlog drained (${N_BACKLOG} mails), mailbox role alone`,
+        `${m.backlog_mails_per_s} mails/s (target ≥ 100)`,
+      ],
+      ['  then tickets from the queued mails', `${m.backlog_queued_tickets_per_s} tickets/s`],
+      [
+        `backlog drained (${N_BACKLOG} mails), all roles in one process`,
+        `${m.backlog_mails_per_s_all_roles} mails/s`,
+      ],
+      ['  mailbox → tickets created, end to end', `${m.backlog_tickets_per_s_all_roles} tickets/s`],
       [
         'baseline: raw IMAP fetch',
         `${m.raw_imap_fetch_mails_per_s} mails/s (drain = ${round(m.backlog_mails_per_s! / m.raw_imap_fetch_mails_per_s!, 3)}× raw)`,

@@ -9,6 +9,7 @@ import { evalCommand } from './commands/eval.command.js';
 import { trainCommand } from './commands/train.command.js';
 import { IMPORT_CALLS_USAGE, importCallsCommand } from './commands/import-calls.command.js';
 import { startDeskbot } from './commands/start.command.js';
+import { contactsCommand } from './commands/contacts.command.js';
 import { ShutdownStack } from './runtime/shutdown-stack.js';
 
 const USAGE = `deskbot — chatbot-first omnichannel IT service desk
@@ -25,6 +26,8 @@ Usage:
                            cross-validate the classifier: accuracy, macro-F1, per-class figures, confusion matrix
   deskbot report --from DATE --to DATE [--format xlsx|csv] [--by department|category|engineer] [--out FILE]
                            the KPI report for a period (dates are local days in the desk's time zone)
+  deskbot contacts [list] [--search TEXT] | contacts set ADDRESS [--name|--phone|--department|--location|--language zh|en|default|--note …]
+                           mail senders who are not on the roster: list them, complete them, mark them English
   deskbot hash-password    read a password on stdin, print the hash for a person's passwordHash (dashboard login)
   deskbot help             this text
 
@@ -54,6 +57,8 @@ async function main(argv: string[]): Promise<number> {
       return 2;
     case 'report':
       return reportCommand(argv.slice(1), config, logger);
+    case 'contacts':
+      return contactsCommand(argv.slice(1), config, logger);
     case 'migrate':
       await migrateCommand(config, logger);
       return 0;

@@ -4,6 +4,7 @@ import type { IntakeGateway } from '../../core/ports/intake-gateway.port.js';
 import type { Logger } from '../../core/ports/logger.port.js';
 import type { TicketRepository } from '../../core/ports/ticket.repository.port.js';
 import { AttachmentStore } from './attachment-store.js';
+import { EmailContactRepository } from './email-contact.repository.js';
 import { EmailIntake } from './email-intake.js';
 import { ImapMailboxWatcher, type WatcherEvents } from './imap-mailbox-watcher.js';
 import { DEFAULT_WATCH_TIMING, type MailboxSpec, type WatchTiming } from './mailbox-config.js';
@@ -38,6 +39,7 @@ export async function startEmailIntake(s: EmailIntakeSettings): Promise<RunningE
     intake: s.intake,
     sent: new SentMailRepository(s.db),
     knownInbound: async (id) => (await s.tickets.findTicketIdByMessage('email', id)) !== null,
+    contacts: new EmailContactRepository(s.db),
     attachments: new AttachmentStore(path.join(s.dataDir, 'attachments'), {
       maxBytes: s.attachmentMaxBytes,
       maxCount: 20,

@@ -3,10 +3,11 @@ import { inboundMessageSchema } from '../../core/inbound/inbound-message.js';
 import type { NoiseVerdict } from '../../core/mail/filters/mail-filter.js';
 import { noiseVerdict } from '../../core/mail/filters/classify-noise.js';
 import { threadCandidates, ticketRefInSubject } from '../../core/mail/mail-threading.js';
-import { mailToInbound } from '../../core/mail/mail-to-inbound.js';
+import { mailToInbound, type MailContactDetails } from '../../core/mail/mail-to-inbound.js';
 import type { IntakeGateway } from '../../core/ports/intake-gateway.port.js';
 import type { Logger } from '../../core/ports/logger.port.js';
 import type { AttachmentStore } from './attachment-store.js';
+import type { EmailContactRepository } from './email-contact.repository.js';
 import { parseMail } from './parse-mail.js';
 import type { SentMailRepository } from './sent-mail.repository.js';
 
@@ -22,6 +23,8 @@ export interface EmailIntakeDeps {
   /** Whether an inbound mail with this Message-ID is stored on a ticket (a reply to it is a follow-up). */
   knownInbound(messageId: string): Promise<boolean>;
   attachments: AttachmentStore;
+  /** Senders not on the roster become contacts; omitted: none are kept. */
+  contacts?: Pick<EmailContactRepository, 'remember'>;
   ownAddresses: ReadonlySet<string>;
   ticketPrefix: string;
   logger: Logger;
@@ -60,6 +63,7 @@ export class EmailIntake {
     const inReplyTo = await this.replyTarget(threadCandidates(mail));
     const ticketRef = ticketRefInSubject(mail.subject, this.deps.ticketPrefix);
     const attachments = await this.deps.attachments.store(parsed.attachments, receivedAt);
+    const contact = await this.rememberSender(mail.from, mail.date ?? receivedAt);
     const message = inboundMessageSchema.safeParse(
       mailToInbound({
         mail,
@@ -68,6 +72,7 @@ export class EmailIntake {
         inReplyTo,
         ticketRef,
         attachments,
+        contact,
       }),
     );
     if (!message.success)
@@ -77,6 +82,23 @@ export class EmailIntake {
       };
     await this.deps.intake.submit(message.data);
     return { kind: 'submitted', externalId, followUp: inReplyTo !== null || ticketRef !== null };
+  }
+
+  /** A sender who is not on the roster becomes (or is counted as) a contact. */
+  private async rememberSender(
+    from: { address: string; name: string } | null,
+    at: Date,
+  ): Promise<MailContactDetails | null> {
+    const address = from?.address.trim().toLowerCase();
+    if (!this.deps.contacts || !address) return null;
+    const contact = await this.deps.contacts.remember(address, from?.name.trim() || null, at);
+    if (!contact) return null;
+    return {
+      name: contact.nameFromOperator ? contact.name : null,
+      phone: contact.phone,
+      department: contact.department,
+      officeLocation: contact.officeLocation,
+    };
   }
 
   /**

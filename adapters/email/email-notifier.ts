@@ -8,6 +8,7 @@ import type { TicketRepository } from '../../core/ports/ticket.repository.port.j
 import { KeyedMutex } from '../../core/shared/keyed-mutex.js';
 import type { Result } from '../../core/shared/result.js';
 import type { UseCaseError } from '../../core/use-cases/use-case.errors.js';
+import type { EmailContactRepository } from './email-contact.repository.js';
 import type { MailSender } from './smtp-mail-sender.js';
 import type { SentMailRepository } from './sent-mail.repository.js';
 
@@ -26,6 +27,8 @@ export interface EmailNotifierDeps {
   recordDelivery: {
     execute(n: Notification, d?: { providerId?: string }): Promise<Result<unknown, UseCaseError>>;
   };
+  /** Contacts an operator marked English (`deskbot contacts set … --language en`). */
+  contacts: Pick<EmailContactRepository, 'languageOf'>;
   clock: Clock;
   logger: Logger;
 }
@@ -77,7 +80,7 @@ export class EmailNotifier {
     ];
     const mail = composeMail(n, {
       domain: this.domain,
-      language: prefersEnglish(address, this.settings.englishContacts) ? 'en' : 'zh',
+      language: await this.languageFor(address),
       ticketTitle: ticket?.title ?? null,
       publicUrl: this.settings.publicUrl,
       thread,
@@ -111,6 +114,12 @@ export class EmailNotifier {
     });
     await this.record(n, mail.messageId);
     return { status: 'sent', messageId: mail.messageId };
+  }
+
+  /** desk.yaml's englishContacts, else what an operator set on the contact, else Chinese. */
+  private async languageFor(address: string): Promise<'zh' | 'en'> {
+    if (prefersEnglish(address, this.settings.englishContacts)) return 'en';
+    return (await this.deps.contacts.languageOf(address)) ?? 'zh';
   }
 
   private async record(n: Notification, messageId: string): Promise<void> {

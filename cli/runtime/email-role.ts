@@ -1,3 +1,4 @@
+import { EmailContactRepository } from '../../adapters/email/email-contact.repository.js';
 import type { Logger } from 'pino';
 import type { AppConfig, EmailSettings } from '../../adapters/config/app-config.js';
 import type { Database } from '../../adapters/db/index.js';
@@ -58,6 +59,7 @@ export function emailNotifierFor(
     {
       sender,
       sent: new SentMailRepository(database.db),
+      contacts: new EmailContactRepository(database.db),
       tickets: services.tickets,
       recordDelivery: services.useCases.recordDelivery,
       clock: services.clock,

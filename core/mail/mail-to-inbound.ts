@@ -25,7 +25,23 @@ export interface MailIntakeFacts {
   inReplyTo: string | null;
   ticketRef: string | null;
   attachments: InboundAttachment[];
+  /** What the desk knows about a sender who is not on the roster (a contact); null: nothing. */
+  contact?: MailContactDetails | null;
 }
+
+/** A known mail contact's details; the roster fills staff in later, at ingest. */
+export interface MailContactDetails {
+  /** Set when the desk named the contact: it wins over the mail's display name. */
+  name: string | null;
+  phone: string | null;
+  department: string | null;
+  officeLocation: string | null;
+}
+
+const known = (key: 'phone' | 'department' | 'officeLocation', value: string | null, max: number) => {
+  const v = value?.trim();
+  return v ? { [key]: cut(v, max) } : {};
+};
 
 /**
  * The InboundMessage a mail becomes. Over-long fields are shortened rather than refused: a mail is
@@ -35,7 +51,13 @@ export interface MailIntakeFacts {
 export function mailToInbound(f: MailIntakeFacts): InboundMessage {
   const from = f.mail.from;
   const address = from?.address.trim().toLowerCase() ?? '';
-  const name = (from?.name.trim() || localPart(address) || address || 'unknown sender').slice(0, 100);
+  const name = (
+    f.contact?.name?.trim() ||
+    from?.name.trim() ||
+    localPart(address) ||
+    address ||
+    'unknown sender'
+  ).slice(0, 100);
   const subject = f.mail.subject.replace(/\s+/g, ' ').trim();
   const conversation = conversationOf(f.mail) ?? f.externalId;
   return {
@@ -46,6 +68,9 @@ export function mailToInbound(f: MailIntakeFacts): InboundMessage {
       name,
       ...(address ? { externalId: address.slice(0, 200) } : {}),
       ...(emailSchema.safeParse(address).success && address.length <= 200 ? { email: address } : {}),
+      ...known('phone', f.contact?.phone ?? null, 40),
+      ...known('department', f.contact?.department ?? null, 100),
+      ...known('officeLocation', f.contact?.officeLocation ?? null, 200),
     },
     conversation: { id: cut(conversation, ID_MAX), ...(subject ? { title: cut(subject, 200) } : {}) },
     ...(subject ? { subject: cut(subject, SUBJECT_MAX) } : {}),

@@ -1,4 +1,5 @@
-import { bigint, boolean, index, pgTable, text, unique } from 'drizzle-orm/pg-core';
+import { sql } from 'drizzle-orm';
+import { bigint, boolean, check, index, pgTable, text, unique } from 'drizzle-orm/pg-core';
 import { instant } from './columns.js';
 
 /** Where each watched mailbox stands: read past lastUid only while uidValidity is unchanged. */
@@ -35,5 +36,37 @@ export const emailSentMessages = pgTable(
   ],
 );
 
+/**
+ * Senders of mail who are not on the roster (desk.yaml): customers, partners, suppliers, staff
+ * not listed. Remembered on their first mail so their next report is filled from what the desk
+ * knows about them; operators complete them with `deskbot contacts set`.
+ */
+export const emailContacts = pgTable(
+  'email_contacts',
+  {
+    /** Lower-cased address. */
+    address: text('address').primaryKey(),
+    /** The display name of their latest mail (or what an operator set). */
+    name: text('name').notNull(),
+    phone: text('phone'),
+    department: text('department'),
+    officeLocation: text('office_location'),
+    /** Language of the mail we send them; null = the desk's default (Chinese). */
+    language: text('language').$type<'zh' | 'en'>(),
+    /** Operator's notes (company, contract, VIP…). */
+    note: text('note'),
+    /** An operator set the name: later mails' display names do not replace it. */
+    nameFromOperator: boolean('name_from_operator').notNull().default(false),
+    mails: bigint('mails', { mode: 'number' }).notNull().default(0),
+    firstSeenAt: instant('first_seen_at').notNull().defaultNow(),
+    lastSeenAt: instant('last_seen_at').notNull().defaultNow(),
+  },
+  (t) => [
+    index('email_contacts_last_seen_idx').on(t.lastSeenAt),
+    check('email_contacts_language_check', sql`${t.language} is null or ${t.language} in ('zh', 'en')`),
+  ],
+);
+
+export type EmailContactRow = typeof emailContacts.$inferSelect;
 export type EmailMailboxRow = typeof emailMailboxes.$inferSelect;
 export type EmailSentMessageRow = typeof emailSentMessages.$inferSelect;

@@ -1,3 +1,4 @@
+import { EmailContactRepository } from '../../../adapters/email/email-contact.repository.js';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -49,6 +50,7 @@ export async function startEmailHarness(
     {
       sender,
       sent: new SentMailRepository(pipeline.database.db),
+      contacts: new EmailContactRepository(pipeline.database.db),
       tickets: pipeline.tickets,
       recordDelivery: pipeline.useCases.recordDelivery,
       clock: pipeline.clock,
