@@ -1,4 +1,4 @@
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pino } from 'pino';
@@ -10,6 +10,7 @@ import type { WorkerPool } from '../../../workers/main.js';
 import { type Pipeline } from '../../support/pipeline-harness.js';
 import { person, testDesk } from '../../support/test-desk.js';
 import { startChatPipeline } from '../../support/chat-pipeline.js';
+import { startTelegramFileApi, type TelegramFileApi } from '../../support/telegram-file-api.js';
 
 const TOKEN = '123456:TEST-deskbot';
 
@@ -25,6 +26,7 @@ function freePort(): Promise<number> {
 }
 const GROUP = -1001;
 let server: TelegramServer;
+let fileApi: TelegramFileApi;
 let p: Pipeline;
 let pool: WorkerPool;
 let role: Awaited<ReturnType<typeof startTelegramRole>>;
@@ -36,6 +38,7 @@ const ENGINEERS = { 'eng-print': 501, 'eng-pc-l2': 502 } as Record<string, numbe
 beforeAll(async () => {
   server = new TelegramServer({ port: await freePort(), host: '127.0.0.1', storeTimeout: 600 });
   await server.start();
+  fileApi = await startTelegramFileApi(server.config.apiURL, TOKEN);
   const base = testDesk();
   const desk = testDesk({
     people: [
@@ -48,7 +51,7 @@ beforeAll(async () => {
   const logger = pino({ level: process.env.TEST_LOG_LEVEL ?? 'silent' });
   dataDir = await mkdtemp(join(tmpdir(), 'deskbot-telegram-'));
   role = await startTelegramRole({
-    settings: { botToken: TOKEN, apiRoot: server.config.apiURL },
+    settings: { botToken: TOKEN, apiRoot: fileApi.url },
     services: p,
     redisUrl: p.redisUrl,
     queuePrefix: p.prefix,
@@ -61,6 +64,7 @@ afterAll(async () => {
   await role?.stop();
   await pool?.close();
   await p?.close();
+  await fileApi?.stop();
   await server?.stop();
   if (dataDir) await rm(dataDir, { recursive: true, force: true });
 });
@@ -132,6 +136,64 @@ describe('Telegram bot against the Bot API emulator (real HTTP, long polling)', 
 
     const { tickets } = await p.tickets.list({ channel: ['telegram'], limit: 10, offset: 0 });
     expect(tickets.map((t) => t.number)).toEqual([number]);
+  });
+
+  it('a photo and a line from one reporter make one ticket with the photo downloaded and stored', async () => {
+    const zhao = client(403, '赵老师', GROUP);
+    const jpeg = Buffer.concat([Buffer.from([0xff, 0xd8, 0xff, 0xe0]), Buffer.alloc(3000, 7)]);
+    fileApi.files.set('photo-403-big', jpeg);
+    const photo = zhao.makeMessage('', {
+      caption: '科研楼502电脑蓝屏了',
+      photo: [
+        { file_id: 'photo-403-small', file_unique_id: 's403', width: 90, height: 90 },
+        { file_id: 'photo-403-big', file_unique_id: 'b403', width: 1280, height: 960 },
+      ],
+    } as never) as Record<string, unknown>;
+    delete photo.text;
+    await zhao.sendMessage(photo as never);
+    await zhao.sendMessage(zhao.makeMessage('电话13900000003'));
+
+    const ack = await waitSaid(GROUP, (t) => t.includes('已受理') && t.includes('tg://user?id=403'));
+    const number = /INC-\d{8}-\d{4}/.exec(ack.text)![0];
+    const ticket = await p.waitForTicket(number, () => true);
+    const lines = (await p.tickets.messages(ticket.id)).filter((m) => m.direction === 'in');
+    const stored = lines.flatMap((m) => m.attachments);
+    // The largest size only: Telegram sends every size of one photo.
+    expect(stored).toHaveLength(1);
+    expect(stored[0]).toMatchObject({ name: 'b403.jpg', contentType: 'image/jpeg', size: jpeg.length });
+    expect(fileApi.downloads.get('photo-403-big')).toBe(1);
+    const bytes = await readFile(join(dataDir, 'attachments', stored[0]!.storagePath!));
+    expect(bytes.equals(jpeg)).toBe(true);
+    expect(lines.map((m) => m.text).join('\n')).toContain('科研楼502电脑蓝屏了');
+  });
+
+  it('a file Telegram will not hand out is recorded as skipped; the report still becomes a ticket', async () => {
+    const qian = client(404, '钱老师', GROUP);
+    const doc = qian.makeMessage('', {
+      caption: '图书馆二楼打印机报错，截图见附件',
+      document: {
+        file_id: 'gone-404',
+        file_unique_id: 'g404',
+        file_name: '报错.png',
+        mime_type: 'image/png',
+      },
+    } as never) as Record<string, unknown>;
+    delete doc.text;
+    await qian.sendMessage(doc as never);
+
+    const ack = await waitSaid(GROUP, (t) => t.includes('已受理') && t.includes('tg://user?id=404'));
+    const number = /INC-\d{8}-\d{4}/.exec(ack.text)![0];
+    const ticket = await p.waitForTicket(number, () => true);
+    const [line] = (await p.tickets.messages(ticket.id)).filter((m) => m.direction === 'in');
+    expect(line?.text).toContain('图书馆二楼打印机报错');
+    expect(line?.attachments).toEqual([
+      expect.objectContaining({
+        name: '报错.png',
+        size: 0,
+        skippedReason: expect.stringMatching(/^not downloaded: /),
+      }),
+    ]);
+    expect(line?.attachments[0]?.storagePath).toBeUndefined();
   });
 
   it('refuses an outsider’s auditor command', async () => {
