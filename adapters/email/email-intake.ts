@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { z } from 'zod';
 import { inboundMessageSchema } from '../../core/inbound/inbound-message.js';
 import type { NoiseVerdict } from '../../core/mail/filters/mail-filter.js';
 import { noiseVerdict } from '../../core/mail/filters/classify-noise.js';
@@ -90,7 +91,8 @@ export class EmailIntake {
     at: Date,
   ): Promise<MailContactDetails | null> {
     const address = from?.address.trim().toLowerCase();
-    if (!this.deps.contacts || !address) return null;
+    // Only a mail address one can write back to makes a contact (not "root@localhost", not junk).
+    if (!this.deps.contacts || !address || !z.email().max(200).safeParse(address).success) return null;
     const contact = await this.deps.contacts.remember(address, from?.name.trim() || null, at);
     if (!contact) return null;
     return {
