@@ -43,6 +43,9 @@ describe('email intake survives restarts, dropped connections and UIDVALIDITY ch
       'From: 张老师 <zhang@example.cn>',
       `Subject: Re: ${ack!.parsed.subject?.replace(/\[INC-[^\]]+\]/, '')}`,
       'Message-ID: <reply-1@example.cn>',
+      // Real mail carries its Date; the two replies below are processed side by side, and the
+      // ticket lists messages by when they were written.
+      'Date: Mon, 23 Nov 2026 08:05:00 +0800',
       `In-Reply-To: ${ackId}`,
       `References: <report-1@example.cn> ${ackId}`,
       'Content-Type: text/plain; charset=utf-8',
@@ -58,6 +61,7 @@ describe('email intake survives restarts, dropped connections and UIDVALIDITY ch
       'From: zhang@example.cn',
       `Subject: 回复：[${ticket!.number}]`,
       'Message-ID: <reply-2@example.cn>',
+      'Date: Mon, 23 Nov 2026 08:06:00 +0800',
       '',
       '补充：型号 ThinkCentre',
       '',
