@@ -21,9 +21,15 @@ export interface SoftmaxOptions {
   l2?: number;
 }
 
-/** Fewer passes on big sets: each pass over 50,000 rows already sees plenty of every feature. */
+/**
+ * About 300,000 row updates, and no more than 100 passes: fewer passes on big sets, where each pass
+ * over 50,000 rows already sees plenty of every feature (8 passes for the 40,000 training rows of the
+ * 50k bench). The cap was 20, which stopped short on the shipped corpus (2,300 rows a fold): 5-fold
+ * cross-validation 0.912 accuracy at 20 passes, 0.914 at 30, 0.915 at 50, 0.917 at 100, 0.916 at 200;
+ * AdaGrad's steps shrink as it goes, so more passes converge rather than overfit.
+ */
 const epochsFor = (rows: number): number =>
-  Math.max(4, Math.min(20, Math.round(300_000 / Math.max(rows, 1))));
+  Math.max(4, Math.min(100, Math.round(300_000 / Math.max(rows, 1))));
 
 export function trainSoftmaxRegression(
   examples: readonly LabelledFeatures[],

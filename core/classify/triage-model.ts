@@ -1,8 +1,11 @@
 import type { CategoryDefinition } from '../desk/desk-settings.js';
 import { MODULE_TYPES } from '../desk/module-type.js';
-import { featuresOf } from './features.js';
+import { FEATURE_SET, featuresOf, type FeatureSet } from './features.js';
+import { compileKeywords } from './keyword-set.js';
+import { matchKeywords } from './keyword-matcher.js';
 import { learnKeywordTrust, type KeywordTrust } from './keyword-trust.js';
 import { trainNaiveBayes, type NaiveBayesModel } from './naive-bayes.js';
+import { normalizeText } from './normalize-text.js';
 import { trainSoftmaxRegression, type SoftmaxRegressionModel } from './softmax-regression.js';
 
 /** One labelled report: from the shipped corpus, an organisation's export, or a desk correction. */
@@ -27,7 +30,15 @@ export interface TriageModel {
    * desk's categories; absent in models stored before, whose keywords all count in full).
    */
   keywordTrust?: KeywordTrust;
+  /**
+   * The feature set every head was trained on (features.ts); absent in models stored before set 2,
+   * which are read with set 1, the features they learnt from.
+   */
+  features?: FeatureSet;
 }
+
+/** The feature set a stored model reads. */
+export const featureSetOf = (model: TriageModel): FeatureSet => model.features ?? 1;
 
 /**
  * Train every head the examples have labels for; `cut` is the tokenizer's. With the desk's
@@ -39,9 +50,17 @@ export function trainTriageModel(
   cut: (text: string) => string[],
   categories?: readonly CategoryDefinition[],
 ): TriageModel {
+  const moduleTypes = new Set<string>(MODULE_TYPES);
+  // The keyword rules become priors (and keyword trust is learnt) only for module-type labels.
+  const readsRules =
+    categories !== undefined && categories.length > 0 && examples.some((e) => moduleTypes.has(e.label));
+  const keywords = readsRules ? compileKeywords(categories) : [];
   const featured = examples.map((e) => {
     const tokens = cut(e.text);
-    return { e, tokens, features: featuresOf(e.text, tokens) };
+    const keywordMatched = readsRules
+      ? matchKeywords(normalizeText(e.text), tokens, keywords).length > 0
+      : undefined;
+    return { e, tokens, features: featuresOf(e.text, tokens, { set: FEATURE_SET, keywordMatched }) };
   });
   const head = (pick: (e: TrainingExample) => string | null | undefined): NaiveBayesModel | null => {
     const labelled = featured.flatMap(({ e, features }) => {
@@ -57,9 +76,9 @@ export function trainTriageModel(
     type: head((e) => e.type),
     priority: head((e) => e.priority),
     examples: examples.length,
+    features: FEATURE_SET,
   };
-  const moduleTypes = new Set<string>(MODULE_TYPES);
-  if (categories && categories.length > 0 && examples.some((e) => moduleTypes.has(e.label))) {
+  if (readsRules) {
     model.keywordTrust = learnKeywordTrust(
       featured.map(({ e, tokens }) => ({ text: e.text, tokens, label: e.label })),
       categories,

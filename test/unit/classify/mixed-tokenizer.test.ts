@@ -25,6 +25,23 @@ describe('mixed tokenizer (what the learning classifier reads)', () => {
     expect(featuresOf('paper is jammed', tokenizer.cut('paper is jammed'))).toContain('e:paper jam');
   });
 
+  it('adds the English words as written, stop words included, beside their stems (feature set 2)', () => {
+    const text = 'Who is printing?';
+    const features = featuresOf(text, tokenizer.cut(text));
+    expect(features).toEqual(expect.arrayContaining(['w:print', 'r:who', 'r:printing']));
+    expect(features).not.toContain('r:is');
+    // Set 1, as models stored before it were trained on: stems only.
+    expect(featuresOf(text, tokenizer.cut(text), { set: 1 }).filter((f) => f.startsWith('r:'))).toEqual([]);
+  });
+
+  it('marks a report in which none of the desk keywords occurs, when the model reads the rules', () => {
+    const text = '电梯坏了';
+    expect(featuresOf(text, tokenizer.cut(text), { keywordMatched: false })).toContain('k:none');
+    expect(featuresOf(text, tokenizer.cut(text), { keywordMatched: true })).not.toContain('k:none');
+    expect(featuresOf(text, tokenizer.cut(text))).not.toContain('k:none');
+    expect(featuresOf(text, tokenizer.cut(text), { set: 1, keywordMatched: false })).not.toContain('k:none');
+  });
+
   it('keeps Chinese, digits and mixed-script words as the jieba tokenizer cuts them', () => {
     expect(tokenizer.cut('outlook打不开')).toEqual(['outlook', '打不开']);
     expect(tokenizer.cut('分机8023打不出去')).toEqual(['分机', '8023', '打不出去']);

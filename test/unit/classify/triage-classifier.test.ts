@@ -8,7 +8,10 @@ import {
   trainTriageModel,
   TriageClassifier,
   DEFAULT_TRIAGE_SETTINGS,
+  FEATURE_SET,
+  type SoftmaxRegressionModel,
   type TrainingExample,
+  type TriageModel,
 } from '../../../core/classify/index.js';
 import { SAMPLE_CATEGORIES, sampleKeywords } from '../../support/sample-categories.js';
 import { SAMPLE_REPORTS } from './sample-reports.js';
@@ -42,6 +45,37 @@ describe('TriageClassifier', () => {
     expect(v.priority.value).toBe('P4');
     const complaint = '投诉：报修三天了一直没人管';
     expect(classifier.classify(complaint, cut(complaint)).type.value).toBe('complaint');
+  });
+
+  it('trains on the current feature set and reads the no-keyword mark when trained with the desk keywords', () => {
+    const model = trainTriageModel(examples, cut, SAMPLE_CATEGORIES);
+    expect(model.features).toBe(FEATURE_SET);
+    const category = model.category as SoftmaxRegressionModel;
+    expect(category.vocabulary).toContain('k:none');
+    expect(category.vocabulary.some((f) => f.startsWith('r:'))).toBe(true);
+    // Without the desk's categories the rules are no prior, and the model never sees the mark.
+    expect((trainTriageModel(examples, cut).category as SoftmaxRegressionModel).vocabulary).not.toContain(
+      'k:none',
+    );
+  });
+
+  it('reads a model stored before feature set 2 with the features it was trained on', () => {
+    // One weight: k:none (set 2, no desk keyword in the report) for 电话, strongly.
+    const category: SoftmaxRegressionModel = {
+      kind: 'softmax-regression',
+      labels: ['其他', '电话'],
+      vocabulary: ['k:none'],
+      weights: [0, 8],
+      bias: [0.5, 0],
+    };
+    const current: TriageModel = { category, type: null, priority: null, examples: 2, keywordTrust: {} };
+    const text = '那个东西又不行了';
+    const stored = (model: TriageModel): TriageModel => JSON.parse(JSON.stringify(model)) as TriageModel;
+    const set2 = new TriageClassifier(stored({ ...current, features: 2 }), SAMPLE_CATEGORIES);
+    expect(set2.classify(text, cut(text)).category.value).toBe('电话');
+    // As stored before: no `features`, so set 1, which has no k:none.
+    const before = new TriageClassifier(stored(current), SAMPLE_CATEGORIES);
+    expect(before.classify(text, cut(text)).category.value).toBe('其他');
   });
 
   it('without a model falls back to the keyword rules', () => {
