@@ -1,4 +1,4 @@
-import { Worker, type Job } from 'bullmq';
+import type { Job } from 'bullmq';
 import type { Logger } from 'pino';
 import { backoffStrategy } from '../../adapters/queue/job-options.js';
 import { notifyQueue } from '../../adapters/queue/queue-names.js';
@@ -8,6 +8,7 @@ import type { Channel } from '../../core/inbound/channel.js';
 import type { Notification } from '../../core/ports/job-scheduler.port.js';
 import type { RecordDeliveryUseCase } from '../../core/use-cases/record-delivery/record-delivery.use-case.js';
 import { parsePayload, unwrap } from '../../workers/use-case-outcome.js';
+import { InOrderWorker } from './in-order-worker.js';
 import { RoomRateLimiter } from './room-rate-limiter.js';
 
 /** Sends one notification on the platform; returns the platform's id of the sent message, if it gives one. */
@@ -38,19 +39,6 @@ export interface ChatNotifierOptions {
  * bounds that); whatever is still held when the process exits is run again as a stalled job.
  */
 export const NOTIFIER_CONCURRENCY = 1000;
-
-/**
- * A worker that starts jobs strictly in queue order. BullMQ normally also fetches the next job while
- * completing one (`processJob`'s fetchNext), concurrently with its main loop's own fetch, and with
- * concurrency above 1 that lets a job start before the one queued ahead of it: the notifier test saw
- * a room's messages swapped (the old 8-slot notifier too). Fetching only from the main loop, which has
- * one fetch in flight at a time, costs a round trip per job and nothing else.
- */
-class InOrderWorker extends Worker {
-  override processJob(job: Job, token: string) {
-    return super.processJob(job, token, () => false);
-  }
-}
 
 /**
  * The bot process's consumer of `notify-<channel>`: paces each room, sends, then records the
