@@ -4,6 +4,7 @@ import type {
   CreateTicketInput,
   CreateTicketOutcome,
   NewTicketMessage,
+  SaveOptions,
   TicketFilter,
   TicketMessage,
   TicketRepository,
@@ -60,8 +61,14 @@ export class DrizzleTicketRepository implements TicketRepository {
   }
 
   /** See SAVE_TICKETS; only a save that matched no row asks why. */
-  async save(ticket: Ticket, events: TicketEvent[]): Promise<Result<Ticket, TicketError>> {
-    return this.batches.save.submit({ ticket, events });
+  async save(
+    ticket: Ticket,
+    events: TicketEvent[],
+    options?: SaveOptions,
+  ): Promise<Result<Ticket, TicketError>> {
+    const saved = await this.batches.save.submit({ ticket, events });
+    if (saved.ok) options?.onStored?.();
+    return saved;
   }
 
   async appendEvents(ticketId: string, events: TicketEvent[]): Promise<void> {

@@ -4,6 +4,7 @@ import type {
   CreateTicketInput,
   CreateTicketOutcome,
   NewTicketMessage,
+  SaveOptions,
   TicketFilter,
   TicketRepository,
 } from '../../core/ports/ticket.repository.port.js';
@@ -52,8 +53,12 @@ export class ObservedTicketRepository implements TicketRepository {
     return outcome;
   }
 
-  async save(ticket: Ticket, events: TicketEvent[]): Promise<Result<Ticket, TicketError>> {
-    const saved = await this.inner.save(ticket, events);
+  async save(
+    ticket: Ticket,
+    events: TicketEvent[],
+    options?: SaveOptions,
+  ): Promise<Result<Ticket, TicketError>> {
+    const saved = await this.inner.save(ticket, events, options);
     if (saved.ok) await this.notify({ ticket: saved.value, events });
     return saved;
   }

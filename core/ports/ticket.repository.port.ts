@@ -34,6 +34,15 @@ export interface CreateTicketInput {
   event: TicketEvent;
 }
 
+export interface SaveOptions {
+  /**
+   * Called as soon as the change is stored, before whatever reacts to stored changes (SLA timers,
+   * status pushes) has run, which `save` still waits for: a caller that serialises its saves can let
+   * the next one go without holding it back for work that does not touch what it guards.
+   */
+  onStored?: () => void;
+}
+
 export type CreateTicketOutcome =
   | { created: true; ticket: Ticket }
   /** The message was stored before (redelivery): nothing was written. */
@@ -62,7 +71,7 @@ export interface TicketRepository {
    * Saves a changed ticket and appends its events atomically, only if the stored version still equals
    * `ticket.version` (then bumps it). A stale write returns TICKET_CONCURRENT_UPDATE.
    */
-  save(ticket: Ticket, events: TicketEvent[]): Promise<Result<Ticket, TicketError>>;
+  save(ticket: Ticket, events: TicketEvent[], options?: SaveOptions): Promise<Result<Ticket, TicketError>>;
   appendEvents(ticketId: string, events: TicketEvent[]): Promise<void>;
   events(ticketId: string): Promise<StoredTicketEvent[]>;
   messages(ticketId: string): Promise<TicketMessage[]>;

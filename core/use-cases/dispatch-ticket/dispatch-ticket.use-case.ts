@@ -57,7 +57,10 @@ export class DispatchTicketUseCase {
     // Choosing by workload and recording the choice must not interleave with another choice for the
     // same kind of work, or a burst of printer reports would all see the same loads and pile onto one
     // engineer. Serialised per category within this process; other categories go on side by side.
-    const decided = await this.choosing.run(ticket.category ?? '其他', () => this.decide(ticket, people));
+    // The turn ends once the choice is stored: what reacts to the save (SLA timers) changes no load,
+    // and holding the next choice back for it made a burst of one kind queue up here.
+    const release = await this.choosing.acquire(ticket.category ?? '其他');
+    const decided = await this.decide(ticket, people, release).finally(release);
     if (!decided.ok) return decided;
     if ('noAssignee' in decided.value) {
       const { message, rejected } = decided.value.noAssignee;
@@ -70,6 +73,7 @@ export class DispatchTicketUseCase {
   private async decide(
     ticket: Ticket,
     people: Person[],
+    onStored: () => void,
   ): Promise<
     Result<{ saved: Ticket } | { noAssignee: { message: string; rejected: unknown[] } }, UseCaseError>
   > {
@@ -100,7 +104,7 @@ export class DispatchTicketUseCase {
       },
     });
     if (!moved.ok) return err(permanent(moved.error.code, moved.error.message));
-    const saved = await tickets.save(moved.value.ticket, [moved.value.event]);
+    const saved = await tickets.save(moved.value.ticket, [moved.value.event], { onStored });
     if (!saved.ok) return err(retryable(saved.error.code, saved.error.message));
     return ok({ saved: saved.value });
   }

@@ -1,4 +1,5 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
+import { ObservedTicketRepository } from '../../../adapters/events/observed-ticket.repository.js';
 import { notifyQueue } from '../../../adapters/queue/queue-names.js';
 import type { Channel } from '../../../core/inbound/channel.js';
 import type { InboundMessage } from '../../../core/inbound/inbound-message.js';
@@ -6,6 +7,8 @@ import { inbound } from '../../support/inbound.js';
 import { readBarrier } from './read-barrier.js';
 import { SHIFT_NOW } from './shift-desk.js';
 import { UseCaseHarness } from './use-case-harness.js';
+
+const silent = { debug() {}, info() {}, warn() {}, error() {} };
 
 describe('DispatchTicketUseCase on PGlite and BullMQ', () => {
   let h: UseCaseHarness;
@@ -317,6 +320,34 @@ describe('DispatchTicketUseCase on PGlite and BullMQ', () => {
       const assignees = await Promise.all(ids.map(async (id) => (await h.ticket(id)).assigneeId));
       const perEngineer = assignees.reduce<Record<string, number>>(
         (acc, a) => ({ ...acc, [String(a)]: (acc[String(a)] ?? 0) + 1 }),
+        {},
+      );
+      expect(perEngineer).toEqual({ 'eng-print-zao': 3, 'eng-print-l2': 3 });
+    });
+
+    it('the next choice of the same kind does not wait for what reacts to the save (SLA timers)', async () => {
+      const ids: string[] = [];
+      for (let i = 0; i < 6; i += 1) ids.push(await accepted(printer(`行政楼${300 + i}`)));
+      // A listener that holds every dispatched save until released: had the choosing turn lasted
+      // until save returned, only the first dispatch would reach it.
+      const observed = new ObservedTicketRepository(h.tickets, silent);
+      let release!: () => void;
+      const held = new Promise<void>((r) => (release = r));
+      const reached: string[] = [];
+      observed.observe({
+        name: 'slow',
+        async onChange({ ticket }) {
+          reached.push(ticket.assigneeId ?? '');
+          await held;
+        },
+      });
+      const one = h.dispatch(['web'], observed);
+      const runs = Promise.all(ids.map((id) => one.execute(id)));
+      await vi.waitFor(() => expect(reached).toHaveLength(6), { timeout: 10_000 });
+      release();
+      expect((await runs).every((r) => r.ok)).toBe(true);
+      const perEngineer = reached.reduce<Record<string, number>>(
+        (acc, a) => ({ ...acc, [a]: (acc[a] ?? 0) + 1 }),
         {},
       );
       expect(perEngineer).toEqual({ 'eng-print-zao': 3, 'eng-print-l2': 3 });

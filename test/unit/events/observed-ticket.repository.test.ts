@@ -69,6 +69,38 @@ describe('ObservedTicketRepository', () => {
     expect(errors[0]).toMatchObject({ listener: 'failing', err: 'redis is down' });
   });
 
+  it('tells a caller its change is stored before the listeners run, and save still waits for them', async () => {
+    const repo = new ObservedTicketRepository(new DrizzleTicketRepository(database.db), silent);
+    const log: string[] = [];
+    repo.observe({ name: 'recorder', onChange: async () => void log.push('listener') });
+    const created = await repo.create({
+      ticket: newTicket(),
+      localDate: '2026-11-23',
+      prefix: 'INC',
+      message: message('observed-3'),
+      event: createdEvent(),
+    });
+    if (!created.created) throw new Error('expected a new ticket');
+    log.length = 0;
+    const accepted = transition(created.ticket, 'accept', {
+      at: AT,
+      actor: SYSTEM('test'),
+      channel: 'system',
+      ownerId: 'desk-1',
+    });
+    if (!accepted.ok) throw new Error(accepted.error.code);
+    const saved = await repo.save(accepted.value.ticket, [accepted.value.event], {
+      onStored: () => log.push('stored'),
+    });
+    log.push('returned');
+    expect(saved.ok).toBe(true);
+    expect(log).toEqual(['stored', 'listener', 'returned']);
+
+    const stale = await repo.save(accepted.value.ticket, [], { onStored: () => log.push('stale stored') });
+    expect(stale.ok).toBe(false);
+    expect(log).not.toContain('stale stored');
+  });
+
   it('does not call listeners when a stale save is refused', async () => {
     const repo = new ObservedTicketRepository(new DrizzleTicketRepository(database.db), silent);
     const calls: string[] = [];

@@ -23,6 +23,24 @@ describe('KeyedMutex', () => {
     expect(log.indexOf('b1>')).toBeLessThan(log.indexOf('<a1'));
   });
 
+  it('a holder can end its turn before its own work is over; ending it twice does nothing', async () => {
+    const mutex = new KeyedMutex();
+    const log: string[] = [];
+    const first = await mutex.acquire('k');
+    const second = mutex.acquire('k').then((release) => (log.push('second'), release));
+    const third = mutex.run('k', async () => void log.push('third'));
+    await tick();
+    expect(log).toEqual([]);
+    first();
+    first();
+    const releaseSecond = await second;
+    await tick();
+    expect(log).toEqual(['second']);
+    releaseSecond();
+    await third;
+    expect(log).toEqual(['second', 'third']);
+  });
+
   it('a failing task passes its error on and does not block the next', async () => {
     const mutex = new KeyedMutex();
     const failed = mutex.run('k', async () => {
