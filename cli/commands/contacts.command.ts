@@ -9,7 +9,7 @@ import {
   type EmailContactPatch,
 } from '../../adapters/email/email-contact.repository.js';
 import type { PersonRepository } from '../../core/ports/person.repository.port.js';
-import { localClock } from '../../core/shared/local-time.js';
+import { localDateTime } from '../../core/shared/local-time.js';
 
 export const CONTACTS_USAGE = `deskbot contacts [list] [--search TEXT] [--limit N]
   deskbot contacts set ADDRESS [--name NAME] [--phone PHONE] [--department DEPT] [--location WHERE]
@@ -117,12 +117,6 @@ export async function runContactsCommand(argv: string[], deps: ContactsCommandDe
 }
 
 function table(rows: EmailContact[], timeZone: string): string[] {
-  const seen = (at: Date) => {
-    const c = localClock(at, timeZone);
-    const hh = String(Math.floor(c.minuteOfDay / 60)).padStart(2, '0');
-    const mm = String(c.minuteOfDay % 60).padStart(2, '0');
-    return `${c.date} ${hh}:${mm}`;
-  };
   const cells = rows.map((r) => [
     r.address,
     r.name,
@@ -131,7 +125,7 @@ function table(rows: EmailContact[], timeZone: string): string[] {
     r.department ?? '-',
     r.officeLocation ?? '-',
     String(r.mails),
-    r.mails > 0 ? seen(r.lastSeenAt) : '-',
+    r.mails > 0 ? localDateTime(r.lastSeenAt, timeZone) : '-',
     r.note ?? '',
   ]);
   const head = ['address', 'name', 'lang', 'phone', 'department', 'location', 'mails', 'last mail', 'note'];

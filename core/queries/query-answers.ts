@@ -7,7 +7,7 @@ import type {
   StaleTicket,
   UnratedTicket,
 } from '../ports/ticket-query.port.js';
-import { localClock } from '../shared/local-time.js';
+import { localDateTime } from '../shared/local-time.js';
 import type { Ticket } from '../tickets/ticket.entity.js';
 import type { TicketEvent } from '../tickets/ticket-event.js';
 import { TICKET_STATUSES } from '../tickets/ticket-status.js';
@@ -20,10 +20,7 @@ export type People = ReadonlyMap<string, Person>;
 
 /** 11-23 10:05 in the desk's zone. */
 export function localStamp(at: Date, timeZone: string): string {
-  const { date, minuteOfDay } = localClock(at, timeZone);
-  const hh = String(Math.floor(minuteOfDay / 60)).padStart(2, '0');
-  const mm = String(minuteOfDay % 60).padStart(2, '0');
-  return `${date.slice(5)} ${hh}:${mm}`;
+  return localDateTime(at, timeZone).slice(5);
 }
 
 const who = (id: string | null, people: People): string => (id ? (people.get(id)?.name ?? id) : '未派单');

@@ -26,6 +26,7 @@ function formatterFor(timeZone: string): Intl.DateTimeFormat {
       weekday: 'short',
       hour: '2-digit',
       minute: '2-digit',
+      second: '2-digit',
       hourCycle: 'h23',
     });
     formatters.set(timeZone, f);
@@ -54,24 +55,17 @@ export function localDate(at: Date, timeZone: string): string {
   return localClock(at, timeZone).date;
 }
 
-const offsetFormatters = new Map<string, Intl.DateTimeFormat>();
+/** `YYYY-MM-DD hh:mm` in the zone: how messages, mails and the CLI show an instant. */
+export function localDateTime(at: Date, timeZone: string): string {
+  const { date, minuteOfDay } = localClock(at, timeZone);
+  const hh = String(Math.floor(minuteOfDay / 60)).padStart(2, '0');
+  const mm = String(minuteOfDay % 60).padStart(2, '0');
+  return `${date} ${hh}:${mm}`;
+}
 
 /** Milliseconds `timeZone` is ahead of UTC at instant `ms` (throws RangeError on an unknown zone). */
 export function zoneOffsetMs(ms: number, timeZone: string): number {
-  let f = offsetFormatters.get(timeZone);
-  if (!f) {
-    f = new Intl.DateTimeFormat('en-US', {
-      timeZone,
-      hourCycle: 'h23',
-      year: 'numeric',
-      month: '2-digit',
-      day: '2-digit',
-      hour: '2-digit',
-      minute: '2-digit',
-      second: '2-digit',
-    });
-    offsetFormatters.set(timeZone, f);
-  }
+  const f = formatterFor(timeZone);
   const p: Record<string, number> = {};
   for (const part of f.formatToParts(new Date(ms))) p[part.type] = Number(part.value);
   const asUtc = Date.UTC(

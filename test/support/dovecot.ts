@@ -1,9 +1,10 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { chmod, chown, mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
-import { createServer, connect } from 'node:net';
+import { connect } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { freeLoopbackPort } from './free-port.js';
 
 export const DOVECOT_BIN = '/usr/sbin/dovecot';
 
@@ -13,19 +14,6 @@ export interface TestDovecot {
   password: string;
   dir: string;
   stop(): Promise<void>;
-}
-
-async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const srv = createServer();
-    srv.once('error', reject);
-    srv.listen(0, '127.0.0.1', () => {
-      const address = srv.address();
-      srv.close(() =>
-        typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port')),
-      );
-    });
-  });
 }
 
 async function waitForPort(port: number, timeoutMs: number, log: string): Promise<void> {
@@ -59,7 +47,7 @@ export async function startDovecot(): Promise<TestDovecot> {
   const mail = path.join(dir, 'mail');
   await mkdir(mail);
   await chown(mail, NOBODY, NOBODY);
-  const port = await freePort();
+  const port = await freeLoopbackPort();
   const user = 'helpdesk';
   const password = 'desk-secret';
   const log = path.join(dir, 'dovecot.log');

@@ -3,7 +3,7 @@ import type { Handover, HandoverItem } from '../../handover/handover.entity.js';
 import { HANDOVER_ERROR_CODES } from '../../handover/handover.errors.js';
 import { progressSummary } from '../../handover/progress-summary.js';
 import { parseShiftChange } from '../../handover/shift-change.js';
-import { localClock } from '../../shared/local-time.js';
+import { localDateTime } from '../../shared/local-time.js';
 import { err, ok, type Result } from '../../shared/result.js';
 import type { Ticket } from '../../tickets/ticket.entity.js';
 import type { Actor } from '../../tickets/ticket-event.js';
@@ -75,12 +75,7 @@ export class HandOverShiftUseCase {
     for (const item of handover.items) await this.pass(item, handover, actor, cmd.channel);
 
     const managers = people.filter((p) => p.role === 'manager' && p.active);
-    const format = (d: Date) => {
-      const l = localClock(d, this.deps.desk.timezone);
-      const hh = String(Math.floor(l.minuteOfDay / 60)).padStart(2, '0');
-      const mm = String(l.minuteOfDay % 60).padStart(2, '0');
-      return `${l.date} ${hh}:${mm}`;
-    };
+    const format = (d: Date) => localDateTime(d, this.deps.desk.timezone);
     for (const n of handoverNotifications(handover, to.value, managers, this.deps.enabledChannels, format))
       await this.deps.jobs.enqueue({ kind: 'notify', notification: n });
     return ok(handover);

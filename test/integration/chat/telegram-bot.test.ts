@@ -2,7 +2,6 @@ import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pino } from 'pino';
-import { createServer, type AddressInfo } from 'node:net';
 import { TelegramServer } from 'telegram-test-api/lib/telegramServer.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTelegramRole } from '../../../cli/runtime/telegram-role.js';
@@ -11,19 +10,10 @@ import { type Pipeline } from '../../support/pipeline-harness.js';
 import { person, testDesk } from '../../support/test-desk.js';
 import { startChatPipeline } from '../../support/chat-pipeline.js';
 import { startTelegramFileApi, type TelegramFileApi } from '../../support/telegram-file-api.js';
+import { freeLoopbackPort } from '../../support/free-port.js';
 
 const TOKEN = '123456:TEST-deskbot';
 
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const srv = createServer();
-    srv.once('error', reject);
-    srv.listen(0, '127.0.0.1', () => {
-      const { port } = srv.address() as AddressInfo;
-      srv.close(() => resolve(port));
-    });
-  });
-}
 const GROUP = -1001;
 let server: TelegramServer;
 let fileApi: TelegramFileApi;
@@ -36,7 +26,7 @@ let dataDir: string;
 const ENGINEERS = { 'eng-print': 501, 'eng-pc-l2': 502 } as Record<string, number>;
 
 beforeAll(async () => {
-  server = new TelegramServer({ port: await freePort(), host: '127.0.0.1', storeTimeout: 600 });
+  server = new TelegramServer({ port: await freeLoopbackPort(), host: '127.0.0.1', storeTimeout: 600 });
   await server.start();
   fileApi = await startTelegramFileApi(server.config.apiURL, TOKEN);
   const base = testDesk();

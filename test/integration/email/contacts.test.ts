@@ -27,6 +27,15 @@ describe('unknown mail senders become contacts', () => {
   }, 240_000);
   afterAll(async () => h?.close());
 
+  /** `deskbot contacts` against the harness's database; what it prints lands in `print`. */
+  const commandDeps = (print: string[]) => ({
+    contacts,
+    people: new DrizzlePersonRepository(h.pipeline.database.db),
+    timeZone: 'Asia/Shanghai',
+    now: () => new Date(),
+    print: (line: string) => print.push(line),
+  });
+
   const ticketOf = async (messageId: string) => {
     const id = await eventually(async () => {
       const found = await h.pipeline.tickets.findTicketIdByMessage('email', messageId);
@@ -72,13 +81,7 @@ describe('unknown mail senders become contacts', () => {
 
   it('what an operator sets fills the next ticket, and an English contact gets English mail', async () => {
     const print: string[] = [];
-    const deps = {
-      contacts,
-      people: new DrizzlePersonRepository(h.pipeline.database.db),
-      timeZone: 'Asia/Shanghai',
-      now: () => new Date(),
-      print: (line: string) => print.push(line),
-    };
+    const deps = commandDeps(print);
     const code = await runContactsCommand(
       [
         'set',
@@ -137,13 +140,7 @@ describe('unknown mail senders become contacts', () => {
   it('the command lists and searches contacts, refuses roster addresses and bad values, and loses nothing', async () => {
     const print: string[] = [];
     const errors: string[] = [];
-    const deps = {
-      contacts,
-      people: new DrizzlePersonRepository(h.pipeline.database.db),
-      timeZone: 'Asia/Shanghai',
-      now: () => new Date(),
-      print: (line: string) => print.push(line),
-    };
+    const deps = commandDeps(print);
     const stderr = console.error;
     console.error = (line: string) => errors.push(line);
     try {

@@ -1,5 +1,4 @@
 import { mkdtemp, rm } from 'node:fs/promises';
-import { createServer, type AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pino } from 'pino';
@@ -14,22 +13,12 @@ import { type Pipeline } from '../../support/pipeline-harness.js';
 import { person, testDesk } from '../../support/test-desk.js';
 import { appDeps, serve, type Served } from './http-harness.js';
 import { startChatPipeline } from '../../support/chat-pipeline.js';
+import { freeLoopbackPort } from '../../support/free-port.js';
 
 const TOKEN = '123456:TEST-deskbot-webhook';
 const SECRET = 'hook-secret_0123456789';
 const HOOK_PATH = '/telegram/updates';
 const GROUP = -1002;
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const srv = createServer();
-    srv.once('error', reject);
-    srv.listen(0, '127.0.0.1', () => {
-      const { port } = srv.address() as AddressInfo;
-      srv.close(() => resolve(port));
-    });
-  });
-}
 
 let telegram: TelegramServer;
 let p: Pipeline;
@@ -40,7 +29,7 @@ let config: AppConfig;
 let dataDir: string;
 
 beforeAll(async () => {
-  telegram = new TelegramServer({ port: await freePort(), host: '127.0.0.1', storeTimeout: 600 });
+  telegram = new TelegramServer({ port: await freeLoopbackPort(), host: '127.0.0.1', storeTimeout: 600 });
   await telegram.start();
   dataDir = await mkdtemp(join(tmpdir(), 'deskbot-tg-webhook-'));
   // The settings come from the environment, as in production.
