@@ -21,6 +21,10 @@ export interface SaveInput {
  * Conditional updates and their events in one statement: a ticket's events are inserted only
  * with the row its update returned, so a stale or missing ticket writes nothing and returns no
  * row. Two inputs must not name one ticket (the batcher keys on the id).
+ *
+ * $2 repeats the ids as a text[] so the planner sees how few tickets are touched: it cannot see
+ * inside the JSON (a set-returning function is guessed at 100 rows), and with that guess it
+ * hashed the input and read every ticket instead of looking a few up by primary key.
  */
 const SAVE_TICKETS: Statement = {
   name: 'deskbot_tickets_save',
@@ -29,7 +33,7 @@ const SAVE_TICKETS: Statement = {
     update tickets t
     set ${TICKET_DATA_COLUMNS.map((c) => `"${c}" = r."${c}"`).join(', ')}, version = t.version + 1
     from input cross join lateral jsonb_populate_record(null::tickets, input.ticket) r
-    where t.id = input.id and t.version = input.version
+    where t.id = any($2::text[]) and t.id = input.id and t.version = input.version
     returning t.id, t.version, input.events, input.ordinality
   ), appended as (${insertEventsSql({ from: 'saved', ticketId: 'f.id' })})
   select ordinality::int as "ordinality", version from saved`,
@@ -53,10 +57,12 @@ export async function saveTickets(
     events: events.map(eventJson),
   }));
   const saved = new Map(
-    (await run<{ ordinality: number; version: number }>(SAVE_TICKETS, [jsonParam(rows)])).map((r) => [
-      r.ordinality,
-      r.version,
-    ]),
+    (
+      await run<{ ordinality: number; version: number }>(SAVE_TICKETS, [
+        jsonParam(rows),
+        rows.map((r) => r.id),
+      ])
+    ).map((r) => [r.ordinality, r.version]),
   );
   return Promise.all(
     inputs.map(async ({ ticket }, i) => {

@@ -1,6 +1,6 @@
 import type { CreateTicketInput, CreateTicketOutcome } from '../../core/ports/index.js';
 import type { Result } from '../../core/shared/index.js';
-import type { Ticket, TicketError } from '../../core/tickets/index.js';
+import type { StoredTicketEvent, Ticket, TicketError } from '../../core/tickets/index.js';
 import {
   appendEvents,
   appendMessages,
@@ -10,13 +10,15 @@ import {
 import { Batcher } from './batcher.js';
 import { createTickets } from './create-ticket.js';
 import { saveTickets, type SaveInput } from './save-ticket.js';
-import type { TicketRow } from './schema/index.js';
+import type { TicketEventRow, TicketRow } from './schema/index.js';
 import type { SqlRunner, Statement } from './sql-runner.js';
 import { messageKey } from './ticket-json.js';
+import { rowToEvent } from './ticket-event.mapper.js';
 import { rowToTicket } from './ticket.mapper.js';
 import {
   OPEN_COUNTS_BY_ASSIGNEE,
   OPEN_COUNTS_BY_OWNER,
+  TICKET_EVENTS,
   TICKETS_BY_ID,
   TICKETS_BY_NUMBER,
 } from './ticket.sql.js';
@@ -37,6 +39,8 @@ export interface TicketBatches {
   save: Batcher<SaveInput, Result<Ticket, TicketError>>;
   appendMessage: Batcher<AppendMessageInput, { added: boolean }>;
   appendEvents: Batcher<AppendEventsInput, void>;
+  /** A ticket's whole event log, oldest first. */
+  events: Batcher<string, StoredTicketEvent[]>;
   openByAssignee: Batcher<string[], Map<string, number>>;
   openByOwner: Batcher<string[], Map<string, number>>;
 }
@@ -82,6 +86,17 @@ export function ticketBatches(run: SqlRunner): TicketBatches {
       key: (input) => messageKey(input.message),
     }),
     appendEvents: new Batcher((inputs) => appendEvents(run, inputs), PARALLEL),
+    events: new Batcher(async (ticketIds) => {
+      const rows = await run<TicketEventRow>(TICKET_EVENTS, [[...new Set(ticketIds)]]);
+      const byTicket = new Map<string, StoredTicketEvent[]>();
+      for (const row of rows) {
+        const list = byTicket.get(row.ticketId);
+        if (list) list.push(rowToEvent(row));
+        else byTicket.set(row.ticketId, [rowToEvent(row)]);
+      }
+      // Two calls for one ticket in one batch each get their own array.
+      return ticketIds.map((id) => [...(byTicket.get(id) ?? [])]);
+    }, PARALLEL),
     openByAssignee: new Batcher(openCounts(OPEN_COUNTS_BY_ASSIGNEE), PARALLEL),
     openByOwner: new Batcher(openCounts(OPEN_COUNTS_BY_OWNER), PARALLEL),
   };

@@ -13,13 +13,11 @@ import type { Result } from '../../core/shared/index.js';
 import type { StoredTicketEvent, Ticket, TicketError, TicketEvent } from '../../core/tickets/index.js';
 import type { Db } from './database.js';
 import { findTicketIdByMessage } from './create-ticket.js';
-import { ticketAttachments, ticketMessages, tickets, type TicketEventRow } from './schema/index.js';
+import { ticketAttachments, ticketMessages, tickets } from './schema/index.js';
 import { sqlRunnerFor, type SqlRunner } from './sql-runner.js';
 import { ticketBatches, type TicketBatches } from './ticket-batches.js';
-import { rowToEvent } from './ticket-event.mapper.js';
 import { rowToMessage } from './ticket-message.mapper.js';
 import { rowToTicket } from './ticket.mapper.js';
-import { TICKET_EVENTS } from './ticket.sql.js';
 
 /**
  * The hot calls are coalesced with concurrent calls of the same kind into one statement each
@@ -77,8 +75,7 @@ export class DrizzleTicketRepository implements TicketRepository {
   }
 
   async events(ticketId: string): Promise<StoredTicketEvent[]> {
-    const rows = await this.run<TicketEventRow>(TICKET_EVENTS, [ticketId]);
-    return rows.map(rowToEvent);
+    return this.batches.events.submit(ticketId);
   }
 
   async messages(ticketId: string): Promise<TicketMessage[]> {

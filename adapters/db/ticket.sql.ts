@@ -17,9 +17,10 @@ export const TICKETS_BY_NUMBER: Statement = {
   text: `select ${TICKET_SELECT} from tickets where number = any($1::text[])`,
 };
 
+/** Params: the ticket ids as one text[]; a batch of events() calls, each ticket's in order. */
 export const TICKET_EVENTS: Statement = {
-  name: 'deskbot_ticket_events',
-  text: `select ${selectList(ticketEvents)} from ticket_events where ticket_id = $1 order by id`,
+  name: 'deskbot_ticket_events_of',
+  text: `select ${selectList(ticketEvents)} from ticket_events where ticket_id = any($1::text[]) order by id`,
 };
 
 /** The open statuses are constants of the code, spelled into the text so the plan knows them. */

@@ -1,5 +1,6 @@
-import { and, eq, inArray, like, sql } from 'drizzle-orm';
+import { and, eq, inArray, sql } from 'drizzle-orm';
 import type { StoredTimer, TimerKey, TimerSpec, TimerStore } from '../../core/ports/timer-scheduler.port.js';
+import { Batcher } from './batcher.js';
 import type { Db } from './database.js';
 import { timers, type TimerRow } from './schema/index.js';
 
@@ -17,12 +18,43 @@ const toTimer = (r: TimerRow): StoredTimer => ({
 const keyIs = (k: TimerKey) =>
   and(eq(timers.ticketId, k.ticketId), eq(timers.kind, k.kind), eq(timers.n, k.n));
 
-// LIKE treats % and _ as wildcards; kinds contain `_` never, but a prefix from a caller might.
-const escapeLike = (s: string): string => s.replace(/[\\%_]/g, (c) => `\\${c}`);
+const keyOf = (k: TimerKey): string => `${k.ticketId}\u0000${k.kind}\u0000${k.n}`;
 
-/** The timers table: the durable half of every timer (see core/ports/timer-scheduler.port.ts). */
+/** Two batches in flight, up to 64 calls each: see Batcher (and ticket-batches.ts). */
+const PARALLEL = { maxInFlight: 2, maxBatch: 64 };
+
+/**
+ * The timers table: the durable half of every timer (see core/ports/timer-scheduler.port.ts).
+ * `list` and `upsertMany` are what every ticket change calls (the SLA listener re-plans the
+ * ticket's timers), so concurrent calls share one statement each.
+ */
 export class DrizzleTimerRepository implements TimerStore {
-  constructor(private readonly db: Db) {}
+  private readonly lists: Batcher<{ ticketId: string; kindPrefix: string }, StoredTimer[]>;
+  private readonly upserts: Batcher<{ specs: readonly TimerSpec[]; now: Date }, StoredTimer[]>;
+
+  constructor(private readonly db: Db) {
+    this.lists = new Batcher(async (inputs) => {
+      const ids = [...new Set(inputs.map((i) => i.ticketId))];
+      const rows = await this.db
+        .select()
+        .from(timers)
+        .where(inArray(timers.ticketId, ids))
+        .orderBy(timers.dueAt, timers.kind, timers.n);
+      const all = rows.map(toTimer);
+      return inputs.map((i) =>
+        all.filter((t) => t.ticketId === i.ticketId && t.kind.startsWith(i.kindPrefix)),
+      );
+    }, PARALLEL);
+    this.upserts = new Batcher(
+      async (inputs) => {
+        const written = await this.upsertRows(inputs);
+        const byKey = new Map(written.map((t) => [keyOf(t), t]));
+        return inputs.map((i) => i.specs.flatMap((spec) => byKey.get(keyOf(spec)) ?? []));
+      },
+      // One statement may not touch a row twice: calls about the same subjects wait for the next batch.
+      { ...PARALLEL, key: (i) => [...new Set(i.specs.map((s) => s.ticketId))].sort().join('\u0000') },
+    );
+  }
 
   /**
    * Stores `spec` as pending. An unchanged pending timer is left alone (changed: false), so repeating
@@ -39,16 +71,22 @@ export class DrizzleTimerRepository implements TimerStore {
   /** `upsert` for several timers in one statement; returns only the rows it wrote (new or changed). */
   async upsertMany(specs: readonly TimerSpec[], now: Date): Promise<StoredTimer[]> {
     if (specs.length === 0) return [];
+    return this.upserts.submit({ specs, now });
+  }
+
+  private async upsertRows(inputs: ReadonlyArray<{ specs: readonly TimerSpec[]; now: Date }>) {
     const rows = await this.db
       .insert(timers)
       .values(
-        specs.map((spec) => ({
-          ...spec,
-          state: 'pending' as const,
-          version: 1,
-          createdAt: now,
-          updatedAt: now,
-        })),
+        inputs.flatMap(({ specs, now }) =>
+          specs.map((spec) => ({
+            ...spec,
+            state: 'pending' as const,
+            version: 1,
+            createdAt: now,
+            updatedAt: now,
+          })),
+        ),
       )
       .onConflictDoUpdate({
         target: [timers.ticketId, timers.kind, timers.n],
@@ -57,7 +95,7 @@ export class DrizzleTimerRepository implements TimerStore {
           data: sql`excluded.data`,
           state: 'pending',
           version: sql`${timers.version} + 1`,
-          updatedAt: now,
+          updatedAt: sql`excluded.updated_at`,
           firedAt: null,
         },
         setWhere: sql`not (${timers.state} = 'pending' and ${timers.dueAt} = excluded.due_at and ${timers.data} = excluded.data)`,
@@ -97,13 +135,9 @@ export class DrizzleTimerRepository implements TimerStore {
       .where(and(keyIs(key), eq(timers.version, version), eq(timers.state, 'firing')));
   }
 
+  /** Oldest due first; `kindPrefix` is a plain prefix (no wildcards). */
   async list(ticketId: string, kindPrefix = ''): Promise<StoredTimer[]> {
-    const rows = await this.db
-      .select()
-      .from(timers)
-      .where(and(eq(timers.ticketId, ticketId), like(timers.kind, `${escapeLike(kindPrefix)}%`)))
-      .orderBy(timers.dueAt, timers.kind, timers.n);
-    return rows.map(toTimer);
+    return this.lists.submit({ ticketId, kindPrefix });
   }
 
   /** Every timer a job should exist for: pending ones, and claimed ones whose handler never finished. */

@@ -5,6 +5,7 @@ import { is, sql } from 'drizzle-orm';
 import { PgTable } from 'drizzle-orm/pg-core';
 import { describe, expect, inject, it } from 'vitest';
 import { openDatabase } from '../../../adapters/db/index.js';
+import { DrizzleTicketRepository } from '../../../adapters/db/ticket.repository.js';
 import { resolveMigrationsFolder } from '../../../adapters/db/migrations-folder.js';
 import * as schema from '../../../adapters/db/schema/index.js';
 import { createTestDatabase } from '../../support/postgres-server.js';
@@ -46,6 +47,26 @@ describe('PostgreSQL server migrations', () => {
       );
     } finally {
       await Promise.all(databases.map((d) => d.close()));
+    }
+  });
+});
+
+describe('PostgreSQL server plans', () => {
+  it('plans the prepared hot statements for each call, never a generic plan made on young tables', async () => {
+    // One connection, so the prepared statements and the catalogue query share a session.
+    const database = await open(await createTestDatabase(inject('postgresUrl')), 1);
+    try {
+      await database.migrate();
+      const repo = new DrizzleTicketRepository(database.db);
+      // The server would switch to a generic plan after five calls; ten are asked one at a time.
+      for (let i = 0; i < 10; i += 1) expect(await repo.findById(`missing-${i}`)).toBeNull();
+      const result = await database.db.execute(
+        sql`select generic_plans::int as generic, custom_plans::int as custom
+          from pg_prepared_statements where name = 'deskbot_tickets_by_id'`,
+      );
+      expect((result as unknown as { rows: unknown[] }).rows).toEqual([{ generic: 0, custom: 10 }]);
+    } finally {
+      await database.close();
     }
   });
 });

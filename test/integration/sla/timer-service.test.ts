@@ -100,6 +100,45 @@ describe('durable timers on BullMQ delayed jobs', () => {
     expect(await queue.getDelayedCount()).toBe(3);
   });
 
+  it('concurrent schedules and lists for several subjects each get their own timers', async () => {
+    const { scheduler, queue } = h.timers;
+    const at = inMs(60_000);
+    const spec = (ticketId: string, kind: string, data: Record<string, unknown> = {}) => ({
+      ticketId,
+      kind,
+      n: 0,
+      dueAt: at,
+      data,
+    });
+    // Calls that arrive together share statements; the same subject twice must still work.
+    await Promise.all([
+      scheduler.scheduleMany([spec('c1', 'test.a'), spec('c1', 'other.b')]),
+      scheduler.scheduleMany([spec('c2', 'test.a')]),
+      scheduler.scheduleMany([spec('c1', 'test.a', { moved: true })]),
+      scheduler.scheduleMany([spec('c3', 'test.a'), spec('c3', 'test.b')]),
+    ]);
+    const lists = await Promise.all([
+      scheduler.list('c1', 'test.'),
+      scheduler.list('c1'),
+      scheduler.list('c2', 'test.'),
+      scheduler.list('c3', 'test.'),
+      scheduler.list('c9'),
+    ]);
+    expect(lists.map((l) => l.map((t) => `${t.ticketId}/${t.kind}`).sort())).toEqual([
+      ['c1/test.a'],
+      ['c1/other.b', 'c1/test.a'],
+      ['c2/test.a'],
+      ['c3/test.a', 'c3/test.b'],
+      [],
+    ]);
+    // c1's test.a was written twice: the second write moved it (which one came second is a race).
+    const c1a = lists[0]?.[0];
+    expect(c1a?.version).toBe(2);
+    expect([{}, { moved: true }]).toContainEqual(c1a?.data);
+    // Every timer has the job of its current version.
+    for (const t of lists.slice(1).flat()) expect(await queue.getJob(timerJobId(t))).toBeTruthy();
+  });
+
   it('a worker killed between scheduling and firing: the next one fires every timer once', async () => {
     await h.startWorker();
     const { scheduler } = h.timers;

@@ -104,6 +104,30 @@ export function concurrentBurstsCases(ctx: ContractContext): void {
       );
     });
 
+    it('reads a burst of event logs, each ticket its own and in order, repeats and misses included', async () => {
+      const [a, b] = [await ctx.createOk(), await ctx.createOk()];
+      await ctx.repo.appendEvents(a.id, [event('accepted'), event('dispatched')]);
+      await ctx.repo.appendEvents(b.id, [event('field_changed')]);
+      const logs = await Promise.all([
+        ctx.repo.events(a.id),
+        ctx.repo.events(b.id),
+        ctx.repo.events('missing'),
+        ctx.repo.events(a.id),
+        ctx.repo.events(b.id),
+      ]);
+      expect(logs.map((log) => log.map((e) => e.type))).toEqual([
+        ['created', 'accepted', 'dispatched'],
+        ['created', 'field_changed'],
+        [],
+        ['created', 'accepted', 'dispatched'],
+        ['created', 'field_changed'],
+      ]);
+      expect(logs[0]?.every((e) => e.ticketId === a.id)).toBe(true);
+      expect(logs[1]?.every((e) => e.ticketId === b.id)).toBe(true);
+      // A caller may change what it was given without touching another caller's answer.
+      expect(logs[0]).not.toBe(logs[3]);
+    });
+
     it('counts open tickets for overlapping lists asked at once', async () => {
       await ctx.createOk({
         ticket: { ...newTicket(), status: 'dispatched', assigneeId: 'eng-1', ownerId: 'desk-1' },
