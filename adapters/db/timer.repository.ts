@@ -2,6 +2,9 @@ import { and, eq, inArray, sql } from 'drizzle-orm';
 import type { StoredTimer, TimerKey, TimerSpec, TimerStore } from '../../core/ports/timer-scheduler.port.js';
 import { Batcher } from './batcher.js';
 import type { Db } from './database.js';
+import { jsonParam } from './json-param.js';
+import { sqlRunnerFor } from './sql-runner.js';
+import { TIMERS_OF, UPSERT_TIMERS } from './timer.sql.js';
 import { timers, type TimerRow } from './schema/index.js';
 
 const toTimer = (r: TimerRow): StoredTimer => ({
@@ -33,13 +36,9 @@ export class DrizzleTimerRepository implements TimerStore {
   private readonly upserts: Batcher<{ specs: readonly TimerSpec[]; now: Date }, StoredTimer[]>;
 
   constructor(private readonly db: Db) {
+    const run = sqlRunnerFor(db);
     this.lists = new Batcher(async (inputs) => {
-      const ids = [...new Set(inputs.map((i) => i.ticketId))];
-      const rows = await this.db
-        .select()
-        .from(timers)
-        .where(inArray(timers.ticketId, ids))
-        .orderBy(timers.dueAt, timers.kind, timers.n);
+      const rows = await run<TimerRow>(TIMERS_OF, [[...new Set(inputs.map((i) => i.ticketId))]]);
       const all = rows.map(toTimer);
       return inputs.map((i) =>
         all.filter((t) => t.ticketId === i.ticketId && t.kind.startsWith(i.kindPrefix)),
@@ -47,7 +46,17 @@ export class DrizzleTimerRepository implements TimerStore {
     }, PARALLEL);
     this.upserts = new Batcher(
       async (inputs) => {
-        const written = await this.upsertRows(inputs);
+        const rows = inputs.flatMap(({ specs, now }) =>
+          specs.map((s) => ({
+            ticket_id: s.ticketId,
+            kind: s.kind,
+            n: s.n,
+            due_at: s.dueAt,
+            data: s.data,
+            at: now,
+          })),
+        );
+        const written = (await run<TimerRow>(UPSERT_TIMERS, [jsonParam(rows)])).map(toTimer);
         const byKey = new Map(written.map((t) => [keyOf(t), t]));
         return inputs.map((i) => i.specs.flatMap((spec) => byKey.get(keyOf(spec)) ?? []));
       },
@@ -72,36 +81,6 @@ export class DrizzleTimerRepository implements TimerStore {
   async upsertMany(specs: readonly TimerSpec[], now: Date): Promise<StoredTimer[]> {
     if (specs.length === 0) return [];
     return this.upserts.submit({ specs, now });
-  }
-
-  private async upsertRows(inputs: ReadonlyArray<{ specs: readonly TimerSpec[]; now: Date }>) {
-    const rows = await this.db
-      .insert(timers)
-      .values(
-        inputs.flatMap(({ specs, now }) =>
-          specs.map((spec) => ({
-            ...spec,
-            state: 'pending' as const,
-            version: 1,
-            createdAt: now,
-            updatedAt: now,
-          })),
-        ),
-      )
-      .onConflictDoUpdate({
-        target: [timers.ticketId, timers.kind, timers.n],
-        set: {
-          dueAt: sql`excluded.due_at`,
-          data: sql`excluded.data`,
-          state: 'pending',
-          version: sql`${timers.version} + 1`,
-          updatedAt: sql`excluded.updated_at`,
-          firedAt: null,
-        },
-        setWhere: sql`not (${timers.state} = 'pending' and ${timers.dueAt} = excluded.due_at and ${timers.data} = excluded.data)`,
-      })
-      .returning();
-    return rows.map(toTimer);
   }
 
   async find(key: TimerKey): Promise<StoredTimer | null> {

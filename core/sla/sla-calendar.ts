@@ -29,10 +29,17 @@ interface ParsedWindow {
 
 // A calendar with no working day in this many days is a configuration error, not a long wait.
 const MAX_IDLE_DAYS = 400;
+/** Days whose spans are kept (about 11 years of dates); the cache starts over beyond that. */
+const MAX_CACHED_DAYS = 4096;
 
 /** A calendar ready for arithmetic in one time zone. */
 export class SlaCalendar {
   private readonly windows: ParsedWindow[];
+  /**
+   * A date's working spans as instants. Every ticket change re-plans its timers, each a walk over
+   * the same few days, and turning a local time into an instant asks the time-zone database twice.
+   */
+  private readonly daySpans = new Map<string, readonly Span[]>();
 
   constructor(
     readonly definition: SlaCalendarDefinition,
@@ -70,6 +77,21 @@ export class SlaCalendar {
     return this.windows.filter((w) => w.days.has(weekday)).map((w) => [w.start, w.end]);
   }
 
+  /** The working spans of a local date, as instants in time order. */
+  private spansOn(date: string): readonly Span[] {
+    const known = this.daySpans.get(date);
+    if (known) return known;
+    const spans = this.windowsOn(date)
+      .map(([s, e]) => ({
+        start: zonedInstant(date, s, this.timeZone),
+        end: zonedInstant(date, e, this.timeZone),
+      }))
+      .sort((a, b) => a.start - b.start);
+    if (this.daySpans.size >= MAX_CACHED_DAYS) this.daySpans.clear();
+    this.daySpans.set(date, spans);
+    return spans;
+  }
+
   /** Working spans in time order, starting with the one that contains or follows `from`. */
   *spans(from: number): Generator<Span> {
     if (this.definition.kind === '24x7') {
@@ -81,12 +103,7 @@ export class SlaCalendar {
     let idle = 0;
     let last = from;
     while (idle < MAX_IDLE_DAYS) {
-      const todays = this.windowsOn(date)
-        .map(([s, e]) => ({
-          start: zonedInstant(date, s, this.timeZone),
-          end: zonedInstant(date, e, this.timeZone),
-        }))
-        .sort((a, b) => a.start - b.start);
+      const todays = this.spansOn(date);
       idle = todays.length === 0 ? idle + 1 : 0;
       for (const span of todays) {
         const start = Math.max(span.start, last);

@@ -37,7 +37,10 @@ export class RecordingHandler implements TimerHandler {
   }
 }
 
-/** Timer services on a fresh key prefix and an in-memory PGlite; the worker role starts on demand. */
+/**
+ * Timer services on a fresh key prefix and an in-memory PGlite, or a fresh database on the test
+ * PostgreSQL server when `databaseUrl` is given; the worker role starts on demand.
+ */
 export class TimerHarness {
   role: TimerRole | null = null;
   readonly logger = pino({ level: process.env.TEST_LOG_LEVEL ?? 'silent' });
@@ -51,9 +54,15 @@ export class TimerHarness {
     private readonly dataDir: string,
   ) {}
 
-  static async open(handler: TimerHandler, redisUrl = inject('redisUrl')): Promise<TimerHarness> {
+  static async open(
+    handler: TimerHandler,
+    options: { redisUrl?: string; databaseUrl?: string } = {},
+  ): Promise<TimerHarness> {
+    const redisUrl = options.redisUrl ?? inject('redisUrl');
     const dataDir = await mkdtemp(join(tmpdir(), 'deskbot-timers-'));
-    const database = await openDatabase({ dataDir, inMemory: true });
+    const database = options.databaseUrl
+      ? await openDatabase({ dataDir, databaseUrl: options.databaseUrl })
+      : await openDatabase({ dataDir, inMemory: true });
     await database.migrate();
     const prefix = `tm-${randomUUID().slice(0, 8)}`;
     const jobs = new BullmqJobScheduler({ redisUrl, prefix });

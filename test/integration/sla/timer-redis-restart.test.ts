@@ -24,7 +24,7 @@ afterAll(async () => {
 
 it('Redis killed (AOF) and workers gone between scheduling and firing: every timer fires exactly once', async () => {
   const handler = new RecordingHandler();
-  const h = await TimerHarness.open(handler, redis.url);
+  const h = await TimerHarness.open(handler, { redisUrl: redis.url });
   try {
     await h.startWorker();
     const due = Date.now() + 6_000;

@@ -1,16 +1,24 @@
 import { setTimeout as delay } from 'node:timers/promises';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, beforeEach, describe, expect, inject, it } from 'vitest';
 import { timerJobId } from '../../../adapters/timers/timer-job.js';
+import { createTestDatabase } from '../../support/postgres-server.js';
 import { RecordingHandler, TimerHarness, waitUntil } from './timer-harness.js';
 
 const inMs = (ms: number): Date => new Date(Date.now() + ms);
 
-describe('durable timers on BullMQ delayed jobs', () => {
+// The timer store's statements run on both databases deskbot supports.
+const stores = [
+  { store: 'PGlite', databaseUrl: async (): Promise<string | undefined> => undefined },
+  { store: 'a PostgreSQL server', databaseUrl: () => createTestDatabase(inject('postgresUrl')) },
+];
+
+describe.each(stores)('durable timers on BullMQ delayed jobs, stored in $store', ({ databaseUrl }) => {
   const handler = new RecordingHandler();
   let h: TimerHarness;
 
   beforeAll(async () => {
-    h = await TimerHarness.open(handler);
+    const url = await databaseUrl();
+    h = await TimerHarness.open(handler, url ? { databaseUrl: url } : {});
   });
   beforeEach(async () => {
     await h.reset(handler);
