@@ -57,9 +57,11 @@ export class BullmqIntakeGateway implements IntakeGateway {
     }
   }
 
+  /** One round trip in the usual case (the job is not failed); the job itself is read only to retry it. */
   private async reviveIfFailed(jobId: string): Promise<boolean> {
+    if ((await this.queue.getJobState(jobId)) !== 'failed') return false;
     const existing = await this.queue.getJob(jobId);
-    if (!existing || !(await existing.isFailed())) return false;
+    if (!existing) return false;
     await existing.retry('failed');
     return true;
   }

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { QUEUES } from '../../../adapters/queue/queue-names.js';
+import { intakeJobId } from '../../../adapters/queue/queue-payloads.js';
 import { startPipeline, type Pipeline } from '../../support/pipeline-harness.js';
 import { inbound } from '../../support/inbound.js';
 
@@ -117,6 +118,26 @@ describe('intake → classify → dispatch → acknowledgement', () => {
     const t = await p.tickets.findById(r.ticketId);
     expect(t).toMatchObject({ status: 'accepted', category: '其他', assigneeId: null });
     expect(t?.ownerId).toBeTruthy();
+  });
+
+  it('the same message again after its intake job gave up starts that job again', async () => {
+    const message = inbound({ text: '打印机卡纸了', fields: { location: '行政楼3层' } });
+    // Its job failed for good earlier (here: a payload that cannot be read, mended afterwards).
+    const queue = p.scheduler.queue(QUEUES.intake);
+    const job = await queue.add(
+      'intake',
+      { channel: 'pigeon' },
+      { jobId: intakeJobId('web', message.externalId) },
+    );
+    await expect.poll(async () => job.getState(), { timeout: 5000 }).toBe('failed');
+    await job.updateData(message);
+    const receipt = await p.intake.submit(message);
+    expect(receipt.status).toBe('queued');
+    await expect.poll(async () => job.getState(), { timeout: 5000 }).toBe('completed');
+    const same = (await p.tickets.list({ limit: 200, offset: 0 })).tickets.filter(
+      (t) => t.description === message.text && t.location === '行政楼3层',
+    );
+    expect(same).toHaveLength(1);
   });
 
   it('a bad payload fails once, permanently, with its reason', async () => {
