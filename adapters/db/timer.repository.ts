@@ -23,8 +23,8 @@ const keyIs = (k: TimerKey) =>
 
 const keyOf = (k: TimerKey): string => `${k.ticketId}\u0000${k.kind}\u0000${k.n}`;
 
-/** Two batches in flight, up to 64 calls each: see Batcher (and ticket-batches.ts). */
-const PARALLEL = { maxInFlight: 2, maxBatch: 64 };
+/** One batch of a kind in flight, up to 64 calls: see Batcher (and ticket-batches.ts for why one). */
+const ONE_AT_A_TIME = { maxInFlight: 1, maxBatch: 64 };
 
 /**
  * The timers table: the durable half of every timer (see core/ports/timer-scheduler.port.ts).
@@ -43,7 +43,7 @@ export class DrizzleTimerRepository implements TimerStore {
       return inputs.map((i) =>
         all.filter((t) => t.ticketId === i.ticketId && t.kind.startsWith(i.kindPrefix)),
       );
-    }, PARALLEL);
+    }, ONE_AT_A_TIME);
     this.upserts = new Batcher(
       async (inputs) => {
         const rows = inputs.flatMap(({ specs, now }) =>
@@ -61,7 +61,7 @@ export class DrizzleTimerRepository implements TimerStore {
         return inputs.map((i) => i.specs.flatMap((spec) => byKey.get(keyOf(spec)) ?? []));
       },
       // One statement may not touch a row twice: calls about the same subjects wait for the next batch.
-      { ...PARALLEL, key: (i) => [...new Set(i.specs.map((s) => s.ticketId))].sort().join('\u0000') },
+      { ...ONE_AT_A_TIME, key: (i) => [...new Set(i.specs.map((s) => s.ticketId))].sort().join('\u0000') },
     );
   }
 
