@@ -21,7 +21,8 @@ const N_RAW = Number(process.env.BENCH_RAW_JOBS ?? 20_000);
 const N_BURST = Number(process.env.BENCH_PIPELINE_N ?? 5_000);
 const RATE = Number(process.env.BENCH_RATE ?? 200);
 const OPEN_LOOP_S = Number(process.env.BENCH_OPEN_LOOP_S ?? 15);
-const CONCURRENCY = Number(process.env.BENCH_CONCURRENCY ?? 32);
+/** The product's defaults unless asked otherwise: WORKER_CONCURRENCY 64, a pool of 10 connections. */
+const CONCURRENCY = Number(process.env.BENCH_CONCURRENCY ?? 64);
 const silent = pino({ level: 'silent' });
 
 const REPORTS: Array<[string, string]> = [
@@ -163,7 +164,7 @@ async function pipelineRun(
   desk: DeskSettings,
 ): Promise<RunFigures> {
   const dataDir = await mkdtemp(join(tmpdir(), `deskbot-bench-${label}-`));
-  const database = await openDatabase({ databaseUrl, dataDir, logger: silent, poolSize: 20 });
+  const database = await openDatabase({ databaseUrl, dataDir, logger: silent });
   await database.migrate();
   const prefix = `bench-${label}-${randomUUID().slice(0, 8)}`;
   const services = buildServices({

@@ -32,7 +32,7 @@ describe('env', () => {
       apiToken: null,
       logLevel: 'info',
       processRoles: [...PROCESS_ROLES],
-      workerConcurrency: 16,
+      workerConcurrency: 64,
       intakeWaitMs: 3000,
       email: null,
       telegram: null,
