@@ -1,11 +1,20 @@
 export interface BatcherOptions<I> {
-  /** Batches running at once; a call that finds all slots busy waits for the next batch. */
-  maxInFlight: number;
-  /** The most calls one batch carries. */
-  maxBatch: number;
+  /** Batches running at once (1); a call that finds all slots busy waits for the next batch. */
+  maxInFlight?: number;
+  /** The most calls one batch carries (64). */
+  maxBatch?: number;
   /** Calls with equal keys never share a batch: a later one waits for the next (order kept). */
   key?: (input: I) => string;
 }
+
+/**
+ * One batch in flight by default, the next forming meanwhile: batch size follows the load, 1 when
+ * calls are sparse and dozens under a burst, each one round trip, one statement to plan and (for
+ * writes) one commit. Two in flight were measured slower in the pipeline bench (same runs: about
+ * 130 against 160-190 tickets/s, p99 at 150 reports/s 0.8-1.6 s against 0.23-0.32 s): twice the
+ * statements for the same tickets, and two write batches waiting on each other's counter rows.
+ */
+const DEFAULTS = { maxInFlight: 1, maxBatch: 64 };
 
 interface Pending<I, O> {
   input: I;
@@ -25,11 +34,14 @@ interface Pending<I, O> {
 export class Batcher<I, O> {
   private readonly queue: Array<Pending<I, O>> = [];
   private inFlight = 0;
+  private readonly options: Required<Omit<BatcherOptions<I>, 'key'>> & Pick<BatcherOptions<I>, 'key'>;
 
   constructor(
     private readonly run: (inputs: I[]) => Promise<O[]>,
-    private readonly options: BatcherOptions<I>,
-  ) {}
+    options: BatcherOptions<I> = {},
+  ) {
+    this.options = { ...DEFAULTS, ...options };
+  }
 
   submit(input: I): Promise<O> {
     return new Promise<O>((resolve, reject) => {
@@ -87,4 +99,19 @@ export class Batcher<I, O> {
       );
     }
   }
+}
+
+/**
+ * For a batch of calls each asking for the rows of one key (a ticket's events, a subject's timers):
+ * each call's rows in the order the statement returned them, a fresh array per call.
+ */
+export function rowsPerCall<R, K>(keys: readonly K[], rows: readonly R[], keyOf: (row: R) => K): R[][] {
+  const byKey = new Map<K, R[]>();
+  for (const row of rows) {
+    const k = keyOf(row);
+    const list = byKey.get(k);
+    if (list) list.push(row);
+    else byKey.set(k, [row]);
+  }
+  return keys.map((k) => [...(byKey.get(k) ?? [])]);
 }

@@ -65,7 +65,7 @@ export class DrizzlePersonRepository implements PersonRepository {
 
   constructor(private readonly db: Db) {
     this.run = sqlRunnerFor(db);
-    this.matches = new Batcher((senders) => this.matchSenders(senders), { maxInFlight: 2, maxBatch: 64 });
+    this.matches = new Batcher((senders) => this.matchSenders(senders));
   }
 
   async list(): Promise<Person[]> {

@@ -7,7 +7,7 @@ import {
   type AppendEventsInput,
   type AppendMessageInput,
 } from './append-to-ticket.js';
-import { Batcher } from './batcher.js';
+import { Batcher, rowsPerCall } from './batcher.js';
 import { createTickets } from './create-ticket.js';
 import { saveTickets, type SaveInput } from './save-ticket.js';
 import type { TicketEventRow, TicketRow } from './schema/index.js';
@@ -23,15 +23,7 @@ import {
   TICKETS_BY_NUMBER,
 } from './ticket.sql.js';
 
-/**
- * One batch of a kind in flight, the next forming meanwhile: batch size follows the load, 1 when
- * calls are sparse and dozens under a burst, each one round trip, one statement to plan and (for
- * writes) one commit. Two in flight were measured slower (pipeline bench, same run: about 130
- * against 160-190 tickets/s, p99 at 150 reports/s 0.8-1.6 s against 0.23-0.32 s): twice the
- * statements for the same tickets, and two write batches waiting on each other's counter rows.
- * Creates serialize on the day counter's row lock anyway.
- */
-const ONE_AT_A_TIME = { maxInFlight: 1, maxBatch: 64 };
+/** Every batcher here runs one batch at a time (see Batcher for why). */
 
 export interface TicketBatches {
   byId: Batcher<string, Ticket | null>;
@@ -69,39 +61,22 @@ export function ticketBatches(run: SqlRunner): TicketBatches {
     });
   };
   return {
-    byId: new Batcher(
-      ticketsBy(TICKETS_BY_ID, (row) => row.id),
-      ONE_AT_A_TIME,
-    ),
-    byNumber: new Batcher(
-      ticketsBy(TICKETS_BY_NUMBER, (row) => row.number),
-      ONE_AT_A_TIME,
-    ),
+    byId: new Batcher(ticketsBy(TICKETS_BY_ID, (row) => row.id)),
+    byNumber: new Batcher(ticketsBy(TICKETS_BY_NUMBER, (row) => row.number)),
+    // Creates also serialize on the day counter's row lock.
     create: new Batcher((inputs) => createTickets(run, inputs), {
-      ...ONE_AT_A_TIME,
       key: (input) => messageKey(input.message),
     }),
-    save: new Batcher((inputs) => saveTickets(run, inputs), {
-      ...ONE_AT_A_TIME,
-      key: (input) => input.ticket.id,
-    }),
+    save: new Batcher((inputs) => saveTickets(run, inputs), { key: (input) => input.ticket.id }),
     appendMessage: new Batcher((inputs) => appendMessages(run, inputs), {
-      ...ONE_AT_A_TIME,
       key: (input) => messageKey(input.message),
     }),
-    appendEvents: new Batcher((inputs) => appendEvents(run, inputs), ONE_AT_A_TIME),
+    appendEvents: new Batcher((inputs) => appendEvents(run, inputs)),
     events: new Batcher(async (ticketIds) => {
       const rows = await run<TicketEventRow>(TICKET_EVENTS, [[...new Set(ticketIds)]]);
-      const byTicket = new Map<string, StoredTicketEvent[]>();
-      for (const row of rows) {
-        const list = byTicket.get(row.ticketId);
-        if (list) list.push(rowToEvent(row));
-        else byTicket.set(row.ticketId, [rowToEvent(row)]);
-      }
-      // Two calls for one ticket in one batch each get their own array.
-      return ticketIds.map((id) => [...(byTicket.get(id) ?? [])]);
-    }, ONE_AT_A_TIME),
-    openByAssignee: new Batcher(openCounts(OPEN_COUNTS_BY_ASSIGNEE), ONE_AT_A_TIME),
-    openByOwner: new Batcher(openCounts(OPEN_COUNTS_BY_OWNER), ONE_AT_A_TIME),
+      return rowsPerCall(ticketIds, rows.map(rowToEvent), (e) => e.ticketId);
+    }),
+    openByAssignee: new Batcher(openCounts(OPEN_COUNTS_BY_ASSIGNEE)),
+    openByOwner: new Batcher(openCounts(OPEN_COUNTS_BY_OWNER)),
   };
 }

@@ -1,6 +1,6 @@
 import { and, eq, inArray, sql } from 'drizzle-orm';
 import type { StoredTimer, TimerKey, TimerSpec, TimerStore } from '../../core/ports/timer-scheduler.port.js';
-import { Batcher } from './batcher.js';
+import { Batcher, rowsPerCall } from './batcher.js';
 import type { Db } from './database.js';
 import { jsonParam } from './json-param.js';
 import { sqlRunnerFor } from './sql-runner.js';
@@ -23,9 +23,6 @@ const keyIs = (k: TimerKey) =>
 
 const keyOf = (k: TimerKey): string => `${k.ticketId}\u0000${k.kind}\u0000${k.n}`;
 
-/** One batch of a kind in flight, up to 64 calls: see Batcher (and ticket-batches.ts for why one). */
-const ONE_AT_A_TIME = { maxInFlight: 1, maxBatch: 64 };
-
 /**
  * The timers table: the durable half of every timer (see core/ports/timer-scheduler.port.ts).
  * `list` and `upsertMany` are what every ticket change calls (the SLA listener re-plans the
@@ -38,12 +35,11 @@ export class DrizzleTimerRepository implements TimerStore {
   constructor(private readonly db: Db) {
     const run = sqlRunnerFor(db);
     this.lists = new Batcher(async (inputs) => {
-      const rows = await run<TimerRow>(TIMERS_OF, [[...new Set(inputs.map((i) => i.ticketId))]]);
-      const all = rows.map(toTimer);
-      return inputs.map((i) =>
-        all.filter((t) => t.ticketId === i.ticketId && t.kind.startsWith(i.kindPrefix)),
-      );
-    }, ONE_AT_A_TIME);
+      const ids = inputs.map((i) => i.ticketId);
+      const rows = await run<TimerRow>(TIMERS_OF, [[...new Set(ids)]]);
+      const perCall = rowsPerCall(ids, rows.map(toTimer), (t) => t.ticketId);
+      return inputs.map((i, k) => (perCall[k] ?? []).filter((t) => t.kind.startsWith(i.kindPrefix)));
+    });
     this.upserts = new Batcher(
       async (inputs) => {
         const rows = inputs.flatMap(({ specs, now }) =>
@@ -61,7 +57,7 @@ export class DrizzleTimerRepository implements TimerStore {
         return inputs.map((i) => i.specs.flatMap((spec) => byKey.get(keyOf(spec)) ?? []));
       },
       // One statement may not touch a row twice: calls about the same subjects wait for the next batch.
-      { ...ONE_AT_A_TIME, key: (i) => [...new Set(i.specs.map((s) => s.ticketId))].sort().join('\u0000') },
+      { key: (i) => [...new Set(i.specs.map((s) => s.ticketId))].sort().join('\u0000') },
     );
   }
 

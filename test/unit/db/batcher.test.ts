@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { Batcher } from '../../../adapters/db/batcher.js';
+import { Batcher, rowsPerCall } from '../../../adapters/db/batcher.js';
 
 /** A batch function whose calls stay pending until released, recording what each carried. */
 function gatedRun<I, O>(answer: (input: I) => O) {
@@ -40,6 +40,16 @@ describe('Batcher', () => {
     await gated.releaseAll();
     expect(await Promise.all(all)).toEqual([1, 2, 3, 4, 5, 6, 7]);
     expect(gated.batches).toEqual([[1], [2], [3, 4], [5, 6], [7]]);
+  });
+
+  it('by default runs one batch at a time, of at most 64 calls', async () => {
+    const gated = gatedRun((n: number) => n);
+    const batcher = new Batcher(gated.run);
+    const all = Array.from({ length: 130 }, (_, n) => batcher.submit(n));
+    expect(gated.batches.map((b) => b.length)).toEqual([1]);
+    await gated.releaseAll();
+    expect(await Promise.all(all)).toEqual(Array.from({ length: 130 }, (_, n) => n));
+    expect(gated.batches.map((b) => b.length)).toEqual([1, 64, 64, 1]);
   });
 
   it('never puts two calls with one key in a batch, and keeps their order', async () => {
@@ -83,5 +93,18 @@ describe('Batcher', () => {
     );
     await expect(batcher.submit(1)).rejects.toThrow('down');
     expect(calls).toBe(1);
+  });
+});
+
+describe('rowsPerCall', () => {
+  it("hands each call its key's rows in statement order, a fresh array per call, none for a miss", () => {
+    const rows = [
+      { key: 'b', n: 1 },
+      { key: 'a', n: 2 },
+      { key: 'b', n: 3 },
+    ];
+    const perCall = rowsPerCall(['a', 'b', 'x', 'b'], rows, (r) => r.key);
+    expect(perCall.map((list) => list.map((r) => r.n))).toEqual([[2], [1, 3], [], [1, 3]]);
+    expect(perCall[1]).not.toBe(perCall[3]);
   });
 });
