@@ -22,6 +22,7 @@ export interface AppendEventsInput {
  */
 const APPEND_MESSAGES: Statement = {
   name: 'deskbot_tickets_append_messages',
+  plan: 'generic',
   text: `with ${inputCte(`ticket_id text, events jsonb, ${MESSAGE_RECORD}`)},
   message as (${insertMessagesSql('ticket_id')}),
   fresh as (
@@ -33,6 +34,7 @@ const APPEND_MESSAGES: Statement = {
 
 const APPEND_EVENTS: Statement = {
   name: 'deskbot_tickets_append_events',
+  plan: 'generic',
   text: `with ${inputCte('ticket_id text, events jsonb')}
   ${insertEventsSql({ from: 'input', ticketId: 'f.ticket_id' })}`,
 };

@@ -28,6 +28,7 @@ const TICKET_VALUE_LIST = TICKET_DATA_COLUMNS.map((c) => `r."${c}"`).join(', ');
 
 const CREATE_TICKETS: Statement = {
   name: 'deskbot_tickets_create',
+  plan: 'generic',
   text: `with ${inputCte(`id text, day date, head text, ticket jsonb, events jsonb, ${MESSAGE_RECORD}`)},
   message as (${insertMessagesSql('id')}),
   fresh as (

@@ -18,13 +18,6 @@ export async function openPostgres(options: {
   const pool = new pg.Pool({
     connectionString: options.url,
     max: options.poolSize,
-    // The hot statements are prepared once per connection (see sql-runner.ts). Left to itself the
-    // server switches a prepared statement to a generic plan after five runs and keeps it; on a
-    // young database that plan was made for near-empty tables (a sequential scan), and it stays
-    // until the next ANALYZE, so every lookup reads the whole table as it grows. Planning each run
-    // with its real parameters costs a little planning and never reads a table it need not.
-    // A `?options=` in DATABASE_URL replaces this.
-    options: '-c plan_cache_mode=force_custom_plan',
   });
   // An idle client losing its server must not crash the process; the next query reports it.
   pool.on('error', (error) => options.logger?.warn({ err: error }, 'idle PostgreSQL connection failed'));

@@ -16,11 +16,13 @@ const PERSON_SELECT = selectList(people);
 
 const PEOPLE: Statement = {
   name: 'deskbot_people',
+  plan: 'generic',
   text: `select ${PERSON_SELECT} from people order by id`,
 };
 
 const PERSON_BY_ID: Statement = {
   name: 'deskbot_person_by_id',
+  plan: 'generic',
   text: `select ${PERSON_SELECT} from people where id = $1`,
 };
 
@@ -33,6 +35,7 @@ const PERSON_BY_ID: Statement = {
  */
 const MATCH_SENDERS: Statement = {
   name: 'deskbot_people_match_senders',
+  plan: 'generic',
   text: `select s.ordinality::int as "senderIndex", p.*
     from rows from (jsonb_to_recordset($1::jsonb) as (
       email text, phone text, wechat_id text, telegram_id text)) with ordinality as s

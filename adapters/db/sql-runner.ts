@@ -1,10 +1,20 @@
 import pg from 'pg';
 import type { Db } from './database.js';
 
-/** A hand-written statement: its SQL and a name unique per text (servers cache it per connection). */
+/** A hand-written statement: its SQL and a name unique per text. */
 export interface Statement {
   readonly name: string;
   readonly text: string;
+  /**
+   * 'generic': prepared once per connection under `name`, and the server may keep one plan made
+   * without the parameters' values (after five runs it does, if that plan costs no more). Only for
+   * statements whose best plan cannot change as the tables grow: inserts driven by their JSON
+   * parameter (conflicts are found through the unique index whatever the plan), and reads of the
+   * tables the roster bounds (people, ticket_person_counts). A generic plan made while a table was
+   * near empty is a sequential scan, and it stays until the next ANALYZE; so every lookup into a
+   * table that grows leaves this out and is parsed and planned for its own values on each call.
+   */
+  readonly plan?: 'generic';
 }
 
 /** Runs a statement with positional parameters ($1…) and returns its rows. */
@@ -23,9 +33,10 @@ interface PgliteLike {
 
 /**
  * The hot-path writes are single statements with data-modifying CTEs, which drizzle cannot
- * prepare, so they go straight to the driver underneath the drizzle instance. On a server each
- * runs as a named prepared statement: parsed and planned once per connection, then one
- * Bind/Execute per call. Rows come back with the drivers' own parsers (timestamptz → Date,
+ * prepare, so they go straight to the driver underneath the drizzle instance. On a server a
+ * statement marked 'generic' runs as a named prepared statement (parsed once per connection, then
+ * one Bind/Execute per call); any other as the unnamed statement, planned for its values each
+ * time. Rows come back with the drivers' own parsers (timestamptz → Date,
  * jsonb → value), which agree between pg and PGlite once int8 is read as a number.
  */
 export function sqlRunnerFor(db: Db): SqlRunner {
@@ -33,7 +44,7 @@ export function sqlRunnerFor(db: Db): SqlRunner {
   if (client instanceof pg.Pool || client instanceof pg.Client) {
     return async <R>(statement: Statement, params: readonly unknown[]) => {
       const result = await client.query({
-        name: statement.name,
+        name: statement.plan === 'generic' ? statement.name : undefined,
         text: statement.text,
         values: params as unknown[],
         types: pgTypes,

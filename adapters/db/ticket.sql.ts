@@ -28,6 +28,7 @@ const OPEN = OPEN_STATUSES.map((s) => `'${s.replaceAll("'", "''")}'`).join(', ')
 /** Reads the counts the triggers keep (see ticket_person_counts), not the tickets themselves. */
 const openCounts = (role: 'assignee' | 'owner'): Statement => ({
   name: `deskbot_tickets_open_by_${role}`,
+  plan: 'generic',
   text: `select person_id as "personId", sum(tickets)::int as open from ticket_person_counts
     where role = '${role}' and person_id = any($1::text[]) and status in (${OPEN})
     group by person_id

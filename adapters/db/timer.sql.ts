@@ -20,6 +20,7 @@ export const TIMERS_OF: Statement = {
  */
 export const UPSERT_TIMERS: Statement = {
   name: 'deskbot_timers_upsert',
+  plan: 'generic',
   text: `with ${inputCte('ticket_id text, kind text, n integer, due_at timestamptz, data jsonb, at timestamptz')}
   insert into timers as t (ticket_id, kind, n, due_at, state, version, data, created_at, updated_at)
     select ticket_id, kind, n, due_at, 'pending', 1, data, at, at from input order by ticket_id, kind, n

@@ -18,6 +18,8 @@ export interface PipelineOptions {
   clock?: Clock;
   /** A PostgreSQL server database; default: PGlite in memory. */
   databaseUrl?: string;
+  /** Connections to that server (default: the product's). */
+  poolSize?: number;
   enabledChannels?: Channel[];
   /** false: queue only, no consumers (to test what happens while workers are down). */
   workers?: boolean;
@@ -46,7 +48,12 @@ export async function startPipeline(options: PipelineOptions = {}): Promise<Pipe
   const prefix = `t-${randomUUID().slice(0, 8)}`;
   const logger = pino({ level: process.env.TEST_LOG_LEVEL ?? 'silent' });
   const dataDir = await mkdtemp(join(tmpdir(), 'deskbot-pipeline-'));
-  const database = await openDatabase({ databaseUrl: options.databaseUrl ?? null, dataDir, inMemory: true });
+  const database = await openDatabase({
+    databaseUrl: options.databaseUrl ?? null,
+    dataDir,
+    inMemory: true,
+    ...(options.poolSize ? { poolSize: options.poolSize } : {}),
+  });
   await database.migrate();
   const desk = options.desk ?? testDesk();
   const services = buildServices({
