@@ -2,14 +2,18 @@ import { Worker, type Job } from 'bullmq';
 import type { Logger } from 'pino';
 import { backoffStrategy } from '../adapters/queue/job-options.js';
 import { createRedisConnection } from '../adapters/queue/redis-connection.js';
-import { TIMER_QUEUE, timerJobSchema } from '../adapters/timers/timer-job.js';
+import { TIMER_QUEUE, TIMER_SWEEP_JOB, timerJobSchema } from '../adapters/timers/timer-job.js';
 import type { FireTimerOutcome, FireTimerUseCase } from '../core/use-cases/fire-timer/fire-timer.use-case.js';
 import { parsePayload, unwrap } from './use-case-outcome.js';
 
-/** timers: a durable timer is due; the use case claims its row and runs the feature's handler. */
+/**
+ * timers: a durable timer is due, and the use case claims its row and runs the feature's handler;
+ * or the sweep's turn, which queues the timers that came within the horizon.
+ */
 export const timerProcessor =
-  (fire: FireTimerUseCase) =>
-  async (job: Job): Promise<FireTimerOutcome> => {
+  (fire: FireTimerUseCase, sweep: () => Promise<number>) =>
+  async (job: Job): Promise<FireTimerOutcome | { queued: number }> => {
+    if (job.name === TIMER_SWEEP_JOB) return { queued: await sweep() };
     const { ticketId, kind, n, version } = parsePayload(timerJobSchema, job.data);
     return unwrap(await fire.execute({ ticketId, kind, n, version }));
   };
@@ -18,6 +22,8 @@ export interface TimerWorkerOptions {
   redisUrl: string;
   prefix: string;
   fire: FireTimerUseCase;
+  /** Queues the timers due within the horizon; returns how many. */
+  sweep: () => Promise<number>;
   logger: Logger;
   /** Handlers mostly wait on the database and Redis; many may run side by side. */
   concurrency?: number;
@@ -33,7 +39,7 @@ export interface TimerWorker {
 export function startTimerWorker(options: TimerWorkerOptions): TimerWorker {
   const { logger } = options;
   const connection = createRedisConnection(options.redisUrl, 'worker', logger);
-  const worker = new Worker(TIMER_QUEUE, timerProcessor(options.fire), {
+  const worker = new Worker(TIMER_QUEUE, timerProcessor(options.fire, options.sweep), {
     connection,
     prefix: options.prefix,
     concurrency: options.concurrency ?? 32,

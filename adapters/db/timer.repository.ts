@@ -1,4 +1,4 @@
-import { and, eq, inArray, sql } from 'drizzle-orm';
+import { and, eq, gt, inArray, lte, sql } from 'drizzle-orm';
 import type { StoredTimer, TimerKey, TimerSpec, TimerStore } from '../../core/ports/timer-scheduler.port.js';
 import { Batcher, rowsPerCall } from './batcher.js';
 import type { Db } from './database.js';
@@ -115,12 +115,21 @@ export class DrizzleTimerRepository implements TimerStore {
     return this.lists.submit({ ticketId, kindPrefix });
   }
 
-  /** Every timer a job should exist for: pending ones, and claimed ones whose handler never finished. */
-  async active(): Promise<StoredTimer[]> {
+  /**
+   * Every timer a job should exist for: pending ones, and claimed ones whose handler never
+   * finished; only those due in (`after`, `upTo`] when given. Soonest first.
+   */
+  async active(due: { after?: Date; upTo?: Date } = {}): Promise<StoredTimer[]> {
     const rows = await this.db
       .select()
       .from(timers)
-      .where(inArray(timers.state, ['pending', 'firing']))
+      .where(
+        and(
+          inArray(timers.state, ['pending', 'firing']),
+          due.after ? gt(timers.dueAt, due.after) : undefined,
+          due.upTo ? lte(timers.dueAt, due.upTo) : undefined,
+        ),
+      )
       .orderBy(timers.dueAt);
     return rows.map(toTimer);
   }

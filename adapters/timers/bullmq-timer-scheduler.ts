@@ -8,11 +8,16 @@ import {
   type TimerSpec,
 } from '../../core/ports/timer-scheduler.port.js';
 import type { DrizzleTimerRepository } from '../db/timer.repository.js';
-import { timerJobId, timerJobOptions, timerPayload } from './timer-job.js';
+import { TIMER_HORIZON_MS, timerJobId, timerJobOptions, timerPayload } from './timer-job.js';
+
+/** Jobs per addBulk: one Redis transaction each, so a sweep after an outage stays in bites. */
+const ADD_CHUNK = 500;
 
 /**
  * Timers as rows plus delayed jobs. The row is written first: if the process dies before the job
  * is queued, start-up reconciliation adds it; the reverse order could leave a job with no row.
+ * A timer gets its job only once it is due within the horizon (see TIMER_HORIZON_MS): at once if
+ * it already is, otherwise from `queueDue`, which the timers role runs on a schedule.
  */
 export class BullmqTimerScheduler implements TimerScheduler {
   constructor(
@@ -20,7 +25,11 @@ export class BullmqTimerScheduler implements TimerScheduler {
     private readonly queue: Queue,
     /** Real time: BullMQ delays are measured against the wall clock, whatever clock core is given. */
     private readonly wallClock: Clock = { now: () => new Date() },
+    readonly horizonMs = TIMER_HORIZON_MS,
   ) {}
+
+  /** Where this process's last sweep ended (each process sweeps from its own; see queueDue). */
+  private sweptThrough: Date | null = null;
 
   async schedule(spec: TimerSpec): Promise<void> {
     checkSpec(spec);
@@ -28,7 +37,7 @@ export class BullmqTimerScheduler implements TimerScheduler {
     const { timer, changed } = await this.store.upsert(spec, now);
     if (changed && timer.version > 1) await this.removeJob({ ...timer, version: timer.version - 1 });
     // Adding an id BullMQ still holds is ignored, so this also repairs a job lost before it was added.
-    await this.add(timer, now.getTime());
+    if (this.soon(timer, now.getTime())) await this.add(timer, now.getTime());
   }
 
   async scheduleMany(specs: readonly TimerSpec[]): Promise<void> {
@@ -37,9 +46,29 @@ export class BullmqTimerScheduler implements TimerScheduler {
     const written = await this.store.upsertMany(specs, now);
     if (written.length === 0) return;
     for (const t of written) if (t.version > 1) await this.removeJob({ ...t, version: t.version - 1 });
-    await this.queue.addBulk(
-      written.map((t) => ({ name: t.kind, data: timerPayload(t), opts: timerJobOptions(t, now.getTime()) })),
+    await this.addAll(
+      written.filter((t) => this.soon(t, now.getTime())),
+      now.getTime(),
     );
+  }
+
+  /**
+   * The sweep: queues a job for every timer (pending, or claimed by a worker that died) due after
+   * the previous sweep's limit and by now + horizon − interval; the first sweep in a process also
+   * takes everything overdue. The band stays one interval short of the horizon so that a timer
+   * whose row was not yet visible to a sweep cannot fall between the two rules: `schedule` queued
+   * it at once unless it was due beyond its own now + horizon, and a sweep whose band reaches that
+   * far started more than one interval later. Jobs are thus queued 60–90 s before their time
+   * (with the defaults). Ids are deterministic, so a job already queued is left as it is, and a
+   * timer that fires meanwhile finds its row claimed. Returns how many timers it queued.
+   */
+  async queueDue(intervalMs: number): Promise<number> {
+    const now = this.wallClock.now().getTime();
+    const upTo = new Date(now + Math.max(0, this.horizonMs - intervalMs));
+    const due = await this.store.active({ ...(this.sweptThrough ? { after: this.sweptThrough } : {}), upTo });
+    await this.addAll(due, now);
+    if (!this.sweptThrough || upTo > this.sweptThrough) this.sweptThrough = upTo;
+    return due.length;
   }
 
   async cancel(key: TimerKey): Promise<boolean> {
@@ -55,6 +84,20 @@ export class BullmqTimerScheduler implements TimerScheduler {
 
   async add(timer: StoredTimer, nowMs: number): Promise<void> {
     await this.queue.add(timer.kind, timerPayload(timer), timerJobOptions(timer, nowMs));
+  }
+
+  /** Due within the horizon of `nowMs`. */
+  soon(timer: Pick<StoredTimer, 'dueAt'>, nowMs: number): boolean {
+    return timer.dueAt.getTime() <= nowMs + this.horizonMs;
+  }
+
+  private async addAll(timers: readonly StoredTimer[], nowMs: number): Promise<void> {
+    for (let i = 0; i < timers.length; i += ADD_CHUNK)
+      await this.queue.addBulk(
+        timers
+          .slice(i, i + ADD_CHUNK)
+          .map((t) => ({ name: t.kind, data: timerPayload(t), opts: timerJobOptions(t, nowMs) })),
+      );
   }
 
   /** Best effort: a job that is running cannot be removed, and a stale job is a no-op anyway. */

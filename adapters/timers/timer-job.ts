@@ -5,6 +5,24 @@ import { TIMER_KIND_PATTERN, type StoredTimer } from '../../core/ports/timer-sch
 /** The one queue every durable timer rings on, whatever feature owns it. */
 export const TIMER_QUEUE = 'timers';
 
+/**
+ * Only timers due within this much time have a delayed job; the rest wait in their table until the
+ * sweep (below) queues them. Most timers never come due: a response reminder is cancelled when the
+ * engineer answers, a resolution deadline when the ticket is resolved. A job for each would cost
+ * Redis memory for every open ticket's every deadline, and adding them at dispatch (about six a
+ * ticket) was half of Redis's CPU and a sixth of the process's in the pipeline bench.
+ */
+export const TIMER_HORIZON_MS = 2 * 60_000;
+/**
+ * How often a worker queues the timers that entered the horizon (a BullMQ job scheduler, so one
+ * sweep per interval however many workers run). A job is queued 90–120 s before its timer is due,
+ * so a sweep can be up to 90 s late and still nothing fires late.
+ */
+export const TIMER_SWEEP_MS = 30_000;
+/** The sweep's job name; timer kinds are family.name, so it never collides with one. */
+export const TIMER_SWEEP_JOB = 'sweep';
+export const TIMER_SWEEP_SCHEDULER_ID = 'timer-sweep';
+
 export const timerJobSchema = z.object({
   ticketId: z.string().min(1).max(200),
   kind: z.string().regex(TIMER_KIND_PATTERN),

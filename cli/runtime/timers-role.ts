@@ -4,7 +4,13 @@ import { DrizzleTimerRepository } from '../../adapters/db/timer.repository.js';
 import type { BullmqJobScheduler } from '../../adapters/queue/bullmq-job-scheduler.js';
 import { BullmqTimerScheduler } from '../../adapters/timers/bullmq-timer-scheduler.js';
 import { reconcileTimers, type TimerReconciliation } from '../../adapters/timers/reconcile-timers.js';
-import { TIMER_QUEUE } from '../../adapters/timers/timer-job.js';
+import {
+  TIMER_HORIZON_MS,
+  TIMER_QUEUE,
+  TIMER_SWEEP_JOB,
+  TIMER_SWEEP_MS,
+  TIMER_SWEEP_SCHEDULER_ID,
+} from '../../adapters/timers/timer-job.js';
 import type { Clock } from '../../core/ports/clock.port.js';
 import { TimerRegistry } from '../../core/timers/timer-registry.js';
 import { FireTimerUseCase } from '../../core/use-cases/fire-timer/fire-timer.use-case.js';
@@ -17,10 +23,18 @@ export type TimerServices = ReturnType<typeof buildTimerServices>;
  * register their handlers in `registry` (`registry.register({ family: 'followup', fire })`), and
  * the workers role fires them.
  */
-export function buildTimerServices(deps: { db: Db; jobs: BullmqJobScheduler; clock: Clock }) {
+export function buildTimerServices(deps: {
+  db: Db;
+  jobs: BullmqJobScheduler;
+  clock: Clock;
+  /** Tests shorten these; see TIMER_HORIZON_MS and TIMER_SWEEP_MS for the defaults' reasons. */
+  horizonMs?: number;
+  sweepMs?: number;
+}) {
   const store = new DrizzleTimerRepository(deps.db);
   const queue = deps.jobs.queue(TIMER_QUEUE);
-  const scheduler = new BullmqTimerScheduler(store, queue);
+  const horizonMs = deps.horizonMs ?? TIMER_HORIZON_MS;
+  const scheduler = new BullmqTimerScheduler(store, queue, undefined, horizonMs);
   const registry = new TimerRegistry();
   const fire = new FireTimerUseCase({ timers: store, registry, clock: deps.clock });
   return {
@@ -29,7 +43,8 @@ export function buildTimerServices(deps: { db: Db; jobs: BullmqJobScheduler; clo
     scheduler,
     registry,
     fire,
-    reconcile: (): Promise<TimerReconciliation> => reconcileTimers(store, queue),
+    sweepMs: deps.sweepMs ?? TIMER_SWEEP_MS,
+    reconcile: (): Promise<TimerReconciliation> => reconcileTimers(store, queue, { horizonMs }),
   };
 }
 
@@ -39,7 +54,10 @@ export interface TimerRole {
   close(): Promise<void>;
 }
 
-/** Workers role: fires due timers, after making the queue agree with the stored deadlines. */
+/**
+ * Workers role: fires due timers, after making the queue agree with the stored deadlines, and
+ * sweeps the timers that come within the horizon into the queue.
+ */
 export async function startTimerRole(options: {
   timers: TimerServices;
   redisUrl: string;
@@ -52,11 +70,17 @@ export async function startTimerRole(options: {
     redisUrl: options.redisUrl,
     prefix: options.prefix,
     fire: timers.fire,
+    sweep: () => timers.scheduler.queueDue(timers.sweepMs),
     logger,
     ...(options.stalledIntervalMs ? { stalledIntervalMs: options.stalledIntervalMs } : {}),
   });
   try {
     const reconciliation = await timers.reconcile();
+    await timers.queue.upsertJobScheduler(
+      TIMER_SWEEP_SCHEDULER_ID,
+      { every: timers.sweepMs },
+      { name: TIMER_SWEEP_JOB, data: {}, opts: { removeOnComplete: true, removeOnFail: { count: 100 } } },
+    );
     logger.info(
       { ...reconciliation, families: timers.registry.families() },
       'timers reconciled: stored deadlines and queued jobs agree',

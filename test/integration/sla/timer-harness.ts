@@ -56,7 +56,7 @@ export class TimerHarness {
 
   static async open(
     handler: TimerHandler,
-    options: { redisUrl?: string; databaseUrl?: string } = {},
+    options: { redisUrl?: string; databaseUrl?: string; horizonMs?: number; sweepMs?: number } = {},
   ): Promise<TimerHarness> {
     const redisUrl = options.redisUrl ?? inject('redisUrl');
     const dataDir = await mkdtemp(join(tmpdir(), 'deskbot-timers-'));
@@ -66,7 +66,13 @@ export class TimerHarness {
     await database.migrate();
     const prefix = `tm-${randomUUID().slice(0, 8)}`;
     const jobs = new BullmqJobScheduler({ redisUrl, prefix });
-    const timers = buildTimerServices({ db: database.db, jobs, clock: { now: () => new Date() } });
+    const timers = buildTimerServices({
+      db: database.db,
+      jobs,
+      clock: { now: () => new Date() },
+      ...(options.horizonMs ? { horizonMs: options.horizonMs } : {}),
+      ...(options.sweepMs ? { sweepMs: options.sweepMs } : {}),
+    });
     timers.registry.register(handler);
     return new TimerHarness(database, jobs, timers, redisUrl, prefix, dataDir);
   }

@@ -185,13 +185,19 @@ describe.each(stores)('durable timers on BullMQ delayed jobs, stored in $store',
     );
     await h.timers.store.cancel({ ticketId: 't5', kind: 'test.gone', n: 0 }, new Date());
     const role = await h.startWorker();
-    expect(role.reconciliation).toEqual({ active: 2, readded: 2, overdue: 1, orphansRemoved: 1 });
+    expect(role.reconciliation).toEqual({
+      active: 2,
+      readded: 2,
+      overdue: 1,
+      deferred: 0,
+      orphansRemoved: 1,
+    });
     await waitUntil(() => handler.firings.length === 2);
     await delay(500);
     expect(handler.firings.map((f) => f.key).sort()).toEqual(['t5/test.future/0', 't5/test.lost/0']);
     expect(await queue.getJob('test-t5-stray-0-v1')).toBeUndefined();
     const again = await h.timers.reconcile();
-    expect(again).toEqual({ active: 0, readded: 0, overdue: 0, orphansRemoved: 0 });
+    expect(again).toEqual({ active: 0, readded: 0, overdue: 0, deferred: 0, orphansRemoved: 0 });
   });
 
   it('a claimed timer acts once: a second delivery of the same version does nothing', async () => {
@@ -215,5 +221,79 @@ describe.each(stores)('durable timers on BullMQ delayed jobs, stored in $store',
     await expect(
       h.timers.scheduler.schedule({ ticketId: 't7', kind: 'sla:response', n: 0, dueAt: inMs(1), data: {} }),
     ).rejects.toThrow(/family\.name/);
+  });
+});
+
+describe.each(stores)('timers beyond the horizon, stored in $store', ({ databaseUrl }) => {
+  const handler = new RecordingHandler();
+  let h: TimerHarness;
+  const jobOf = (ticketId: string, kind: string) =>
+    h.timers.queue.getJob(timerJobId({ ticketId, kind, n: 0, version: 1 }));
+
+  beforeAll(async () => {
+    const url = await databaseUrl();
+    // Jobs only for timers due within 1 s; a sweep every 250 ms queues the rest as they come near.
+    h = await TimerHarness.open(handler, {
+      ...(url ? { databaseUrl: url } : {}),
+      horizonMs: 1_000,
+      sweepMs: 250,
+    });
+  });
+  beforeEach(async () => {
+    await h.reset(handler);
+  });
+  afterAll(async () => {
+    await h.close();
+  });
+
+  it('a far timer waits in its table without a job, and the sweep queues it in time to fire when due', async () => {
+    await h.startWorker();
+    const { scheduler } = h.timers;
+    const far = inMs(4_000);
+    await scheduler.schedule({ ticketId: 'f1', kind: 'test.far', n: 0, dueAt: far, data: {} });
+    await scheduler.scheduleMany([{ ticketId: 'f1', kind: 'test.near', n: 0, dueAt: inMs(300), data: {} }]);
+    expect(await jobOf('f1', 'test.far')).toBeUndefined();
+    expect(await jobOf('f1', 'test.near')).toBeTruthy();
+    await waitUntil(() => handler.firings.length === 2);
+    const f = handler.firings.find((x) => x.key === 'f1/test.far/0');
+    expect(f?.dueAt).toBe(far.getTime());
+    expect(f!.firedAt - f!.dueAt).toBeGreaterThanOrEqual(-5);
+    expect(f!.firedAt - f!.dueAt).toBeLessThanOrEqual(3_000);
+    // Later sweeps find the row fired and queue nothing again.
+    await delay(800);
+    expect(handler.count('f1/test.far/0')).toBe(1);
+    expect(await scheduler.queueDue(250)).toBe(0);
+  });
+
+  it('a far timer cancelled before it comes near is never queued and never fires', async () => {
+    await h.startWorker();
+    const { scheduler } = h.timers;
+    const spec = { ticketId: 'f2', kind: 'test.far', n: 0, dueAt: inMs(2_500), data: {} };
+    await scheduler.schedule(spec);
+    expect(await scheduler.cancel(spec)).toBe(true);
+    await delay(3_500);
+    expect(handler.firings).toHaveLength(0);
+    expect(await h.timers.queue.getDelayedCount()).toBe(1); // the sweep's own next turn
+  });
+
+  it('start-up reconciliation leaves a far timer to the sweep, which fires it', async () => {
+    const { scheduler } = h.timers;
+    await scheduler.schedule({ ticketId: 'f3', kind: 'test.far', n: 0, dueAt: inMs(3_000), data: {} });
+    await scheduler.schedule({ ticketId: 'f3', kind: 'test.soon', n: 0, dueAt: inMs(500), data: {} });
+    await h.timers.queue.obliterate({ force: true }); // Redis lost everything
+    const role = await h.startWorker();
+    expect(role.reconciliation).toEqual({
+      active: 2,
+      readded: 1,
+      overdue: 0,
+      deferred: 1,
+      orphansRemoved: 0,
+    });
+    await waitUntil(() => handler.firings.length === 2);
+    expect(handler.firings.map((x) => x.key).sort()).toEqual(['f3/test.far/0', 'f3/test.soon/0']);
+    // Another process starting now leaves the sweep's next turn in place.
+    await waitUntil(async () => (await h.timers.queue.getDelayedCount()) === 1);
+    expect(await h.timers.reconcile()).toMatchObject({ active: 0, orphansRemoved: 0 });
+    expect(await h.timers.queue.getDelayedCount()).toBe(1);
   });
 });
