@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { sql } from 'drizzle-orm';
 import { pino } from 'pino';
-import { inject } from 'vitest';
+import { afterAll, beforeAll, beforeEach, inject } from 'vitest';
 import { openDatabase, type Database } from '../../../adapters/db/index.js';
 import { BullmqJobScheduler } from '../../../adapters/queue/bullmq-job-scheduler.js';
 import type { StoredTimer, TimerHandler } from '../../../core/ports/timer-scheduler.port.js';
@@ -125,3 +125,27 @@ export const waitUntil = async (
     await new Promise((r) => setTimeout(r, 50));
   }
 };
+
+/**
+ * A harness for the enclosing describe block: opened once (on the database `databaseUrl` names, or
+ * PGlite), reset before each test, closed after the last; `use` receives it once it is open.
+ */
+export function harnessPerBlock(
+  handler: RecordingHandler,
+  databaseUrl: () => Promise<string | undefined>,
+  options: { horizonMs?: number; sweepMs?: number },
+  use: (h: TimerHarness) => void,
+): void {
+  let h: TimerHarness | undefined;
+  beforeAll(async () => {
+    const url = await databaseUrl();
+    h = await TimerHarness.open(handler, { ...(url ? { databaseUrl: url } : {}), ...options });
+    use(h);
+  });
+  beforeEach(async () => {
+    await h?.reset(handler);
+  });
+  afterAll(async () => {
+    await h?.close();
+  });
+}

@@ -1,8 +1,8 @@
 import { setTimeout as delay } from 'node:timers/promises';
-import { afterAll, beforeAll, beforeEach, describe, expect, inject, it } from 'vitest';
+import { describe, expect, inject, it } from 'vitest';
 import { timerJobId } from '../../../adapters/timers/timer-job.js';
 import { createTestDatabase } from '../../support/postgres-server.js';
-import { RecordingHandler, TimerHarness, waitUntil } from './timer-harness.js';
+import { harnessPerBlock, RecordingHandler, type TimerHarness, waitUntil } from './timer-harness.js';
 
 const inMs = (ms: number): Date => new Date(Date.now() + ms);
 
@@ -15,17 +15,7 @@ const stores = [
 describe.each(stores)('durable timers on BullMQ delayed jobs, stored in $store', ({ databaseUrl }) => {
   const handler = new RecordingHandler();
   let h: TimerHarness;
-
-  beforeAll(async () => {
-    const url = await databaseUrl();
-    h = await TimerHarness.open(handler, url ? { databaseUrl: url } : {});
-  });
-  beforeEach(async () => {
-    await h.reset(handler);
-  });
-  afterAll(async () => {
-    await h.close();
-  });
+  harnessPerBlock(handler, databaseUrl, {}, (opened) => (h = opened));
 
   it('fires each timer once, never early and within seconds of its due time, and marks the row fired', async () => {
     await h.startWorker();
@@ -230,21 +220,8 @@ describe.each(stores)('timers beyond the horizon, stored in $store', ({ database
   const jobOf = (ticketId: string, kind: string) =>
     h.timers.queue.getJob(timerJobId({ ticketId, kind, n: 0, version: 1 }));
 
-  beforeAll(async () => {
-    const url = await databaseUrl();
-    // Jobs only for timers due within 1 s; a sweep every 250 ms queues the rest as they come near.
-    h = await TimerHarness.open(handler, {
-      ...(url ? { databaseUrl: url } : {}),
-      horizonMs: 1_000,
-      sweepMs: 250,
-    });
-  });
-  beforeEach(async () => {
-    await h.reset(handler);
-  });
-  afterAll(async () => {
-    await h.close();
-  });
+  // Jobs only for timers due within 1 s; a sweep every 250 ms queues the rest as they come near.
+  harnessPerBlock(handler, databaseUrl, { horizonMs: 1_000, sweepMs: 250 }, (opened) => (h = opened));
 
   it('a far timer waits in its table without a job, and the sweep queues it in time to fire when due', async () => {
     await h.startWorker();
