@@ -1,6 +1,6 @@
 import { setTimeout as delay } from 'node:timers/promises';
 import { describe, expect, inject, it } from 'vitest';
-import { timerJobId } from '../../../adapters/timers/timer-job.js';
+import { TIMER_SWEEP_JOB, timerJobId } from '../../../adapters/timers/timer-job.js';
 import { createTestDatabase } from '../../support/postgres-server.js';
 import { harnessPerBlock, RecordingHandler, type TimerHarness, waitUntil } from './timer-harness.js';
 
@@ -242,7 +242,7 @@ describe.each(stores)('timers beyond the horizon, stored in $store', ({ database
     expect(await scheduler.queueDue(250)).toBe(0);
   });
 
-  it('a far timer cancelled before it comes near is never queued and never fires', async () => {
+  it('a far timer cancelled before it comes near never fires, and no job is left for it', async () => {
     await h.startWorker();
     const { scheduler } = h.timers;
     const spec = { ticketId: 'f2', kind: 'test.far', n: 0, dueAt: inMs(2_500), data: {} };
@@ -250,7 +250,10 @@ describe.each(stores)('timers beyond the horizon, stored in $store', ({ database
     expect(await scheduler.cancel(spec)).toBe(true);
     await delay(3_500);
     expect(handler.firings).toHaveLength(0);
-    expect(await h.timers.queue.getDelayedCount()).toBe(1); // the sweep's own next turn
+    const timerJobs = (await h.timers.queue.getJobs(['delayed', 'waiting', 'active', 'failed'])).filter(
+      (j) => j.name !== TIMER_SWEEP_JOB,
+    );
+    expect(timerJobs).toEqual([]);
   });
 
   it('start-up reconciliation leaves a far timer to the sweep, which fires it', async () => {
@@ -259,18 +262,15 @@ describe.each(stores)('timers beyond the horizon, stored in $store', ({ database
     await scheduler.schedule({ ticketId: 'f3', kind: 'test.soon', n: 0, dueAt: inMs(500), data: {} });
     await h.timers.queue.obliterate({ force: true }); // Redis lost everything
     const role = await h.startWorker();
-    expect(role.reconciliation).toEqual({
-      active: 2,
-      readded: 1,
-      overdue: 0,
-      deferred: 1,
-      orphansRemoved: 0,
-    });
+    // test.soon may have fallen due meanwhile on a busy machine, so `overdue` is not pinned.
+    expect(role.reconciliation).toMatchObject({ active: 2, readded: 1, deferred: 1, orphansRemoved: 0 });
     await waitUntil(() => handler.firings.length === 2);
     expect(handler.firings.map((x) => x.key).sort()).toEqual(['f3/test.far/0', 'f3/test.soon/0']);
-    // Another process starting now leaves the sweep's next turn in place.
-    await waitUntil(async () => (await h.timers.queue.getDelayedCount()) === 1);
+    // Another process starting now finds no orphan, and the sweep goes on: a far timer
+    // scheduled after it still fires.
     expect(await h.timers.reconcile()).toMatchObject({ active: 0, orphansRemoved: 0 });
-    expect(await h.timers.queue.getDelayedCount()).toBe(1);
+    await scheduler.schedule({ ticketId: 'f3', kind: 'test.later', n: 0, dueAt: inMs(2_500), data: {} });
+    await waitUntil(() => handler.firings.length === 3);
+    expect(handler.count('f3/test.later/0')).toBe(1);
   });
 });
