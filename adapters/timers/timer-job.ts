@@ -14,9 +14,10 @@ export const TIMER_QUEUE = 'timers';
  */
 export const TIMER_HORIZON_MS = 2 * 60_000;
 /**
- * How often a worker queues the timers that entered the horizon (a BullMQ job scheduler, so one
- * sweep per interval however many workers run). A job is queued 90–120 s before its timer is due,
- * so a sweep can be up to 90 s late and still nothing fires late.
+ * How often a worker queues the timers that came near (a BullMQ job scheduler, so one sweep per
+ * interval however many workers run). A sweep's band ends one interval short of the horizon (see
+ * BullmqTimerScheduler.queueDue), so a job is queued 60–90 s before its timer is due, and a sweep
+ * can run up to 60 s late with nothing firing late.
  */
 export const TIMER_SWEEP_MS = 30_000;
 /** The sweep's job name; timer kinds are family.name, so it never collides with one. */
