@@ -15,10 +15,7 @@ export async function openPostgres(options: {
   migrationsFolder: string;
   logger?: Logger;
 }): Promise<Database> {
-  const pool = new pg.Pool({
-    connectionString: options.url,
-    max: options.poolSize,
-  });
+  const pool = new pg.Pool({ connectionString: options.url, max: options.poolSize });
   // An idle client losing its server must not crash the process; the next query reports it.
   pool.on('error', (error) => options.logger?.warn({ err: error }, 'idle PostgreSQL connection failed'));
   const db = drizzle({ client: pool, schema });

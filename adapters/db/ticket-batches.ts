@@ -23,8 +23,7 @@ import {
   TICKETS_BY_NUMBER,
 } from './ticket.sql.js';
 
-/** Every batcher here runs one batch at a time (see Batcher for why). */
-
+/** The ticket repository's hot calls; every batcher runs one batch at a time (see Batcher for why). */
 export interface TicketBatches {
   byId: Batcher<string, Ticket | null>;
   byNumber: Batcher<string, Ticket | null>;

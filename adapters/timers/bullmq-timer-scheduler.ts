@@ -8,7 +8,7 @@ import {
   type TimerSpec,
 } from '../../core/ports/timer-scheduler.port.js';
 import type { DrizzleTimerRepository } from '../db/timer.repository.js';
-import { TIMER_HORIZON_MS, timerJobId, timerJobOptions, timerPayload } from './timer-job.js';
+import { TIMER_HORIZON_MS, TIMER_SWEEP_MS, timerJobId, timerJobOptions, timerPayload } from './timer-job.js';
 
 /** Jobs per addBulk: one Redis transaction each, so a sweep after an outage stays in bites. */
 const ADD_CHUNK = 500;
@@ -20,13 +20,27 @@ const ADD_CHUNK = 500;
  * it already is, otherwise from `queueDue`, which the timers role runs on a schedule.
  */
 export class BullmqTimerScheduler implements TimerScheduler {
+  /** Timers due within this get their job when scheduled (TIMER_HORIZON_MS). */
+  readonly horizonMs: number;
+  /** How often the timers role runs `queueDue` (TIMER_SWEEP_MS). */
+  readonly sweepMs: number;
+  /** Real time: BullMQ delays are measured against the wall clock, whatever clock core is given. */
+  private readonly wallClock: Clock;
+
   constructor(
-    private readonly store: DrizzleTimerRepository,
-    private readonly queue: Queue,
-    /** Real time: BullMQ delays are measured against the wall clock, whatever clock core is given. */
-    private readonly wallClock: Clock = { now: () => new Date() },
-    readonly horizonMs = TIMER_HORIZON_MS,
-  ) {}
+    readonly store: DrizzleTimerRepository,
+    readonly queue: Queue,
+    /** Tests shorten the horizon and the sweep; see TIMER_HORIZON_MS and TIMER_SWEEP_MS for the defaults. */
+    options: { horizonMs?: number; sweepMs?: number; wallClock?: Clock } = {},
+  ) {
+    this.horizonMs = options.horizonMs ?? TIMER_HORIZON_MS;
+    this.sweepMs = options.sweepMs ?? TIMER_SWEEP_MS;
+    this.wallClock = options.wallClock ?? { now: () => new Date() };
+    if (!(this.sweepMs > 0 && this.sweepMs < this.horizonMs))
+      throw new Error(
+        `The timer sweep interval (${this.sweepMs} ms) must be above 0 and shorter than the horizon (${this.horizonMs} ms), or timers fire late.`,
+      );
+  }
 
   /** Where this process's last sweep ended (each process sweeps from its own; see queueDue). */
   private sweptThrough: Date | null = null;
@@ -46,7 +60,7 @@ export class BullmqTimerScheduler implements TimerScheduler {
     const written = await this.store.upsertMany(specs, now);
     if (written.length === 0) return;
     for (const t of written) if (t.version > 1) await this.removeJob({ ...t, version: t.version - 1 });
-    await this.addAll(
+    await this.queueJobs(
       written.filter((t) => this.soon(t, now.getTime())),
       now.getTime(),
     );
@@ -54,7 +68,7 @@ export class BullmqTimerScheduler implements TimerScheduler {
 
   /**
    * The sweep: queues a job for every timer (pending, or claimed by a worker that died) due after
-   * the previous sweep's limit and by now + horizon − interval; the first sweep in a process also
+   * the previous sweep's limit and by now + horizon − sweep interval; the first sweep in a process also
    * takes everything overdue. The band stays one interval short of the horizon so that a timer
    * whose row was not yet visible to a sweep cannot fall between the two rules: `schedule` queued
    * it at once unless it was due beyond its own now + horizon, and a sweep whose band reaches that
@@ -62,11 +76,11 @@ export class BullmqTimerScheduler implements TimerScheduler {
    * (with the defaults). Ids are deterministic, so a job already queued is left as it is, and a
    * timer that fires meanwhile finds its row claimed. Returns how many timers it queued.
    */
-  async queueDue(intervalMs: number): Promise<number> {
-    const now = this.wallClock.now().getTime();
-    const upTo = new Date(now + Math.max(0, this.horizonMs - intervalMs));
+  async queueDue(): Promise<number> {
+    const now = this.nowMs();
+    const upTo = new Date(now + Math.max(0, this.horizonMs - this.sweepMs));
     const due = await this.store.active({ ...(this.sweptThrough ? { after: this.sweptThrough } : {}), upTo });
-    await this.addAll(due, now);
+    await this.queueJobs(due, now);
     if (!this.sweptThrough || upTo > this.sweptThrough) this.sweptThrough = upTo;
     return due.length;
   }
@@ -86,12 +100,17 @@ export class BullmqTimerScheduler implements TimerScheduler {
     await this.queue.add(timer.kind, timerPayload(timer), timerJobOptions(timer, nowMs));
   }
 
+  nowMs(): number {
+    return this.wallClock.now().getTime();
+  }
+
   /** Due within the horizon of `nowMs`. */
   soon(timer: Pick<StoredTimer, 'dueAt'>, nowMs: number): boolean {
     return timer.dueAt.getTime() <= nowMs + this.horizonMs;
   }
 
-  private async addAll(timers: readonly StoredTimer[], nowMs: number): Promise<void> {
+  /** Delayed jobs for `timers`, in bulk; a job whose id BullMQ still holds is left as it is. */
+  async queueJobs(timers: readonly StoredTimer[], nowMs: number): Promise<void> {
     for (let i = 0; i < timers.length; i += ADD_CHUNK)
       await this.queue.addBulk(
         timers

@@ -1,8 +1,7 @@
-import type { Job, Queue } from 'bullmq';
-import type { Clock } from '../../core/ports/clock.port.js';
+import type { Job } from 'bullmq';
 import type { StoredTimer } from '../../core/ports/timer-scheduler.port.js';
-import type { DrizzleTimerRepository } from '../db/timer.repository.js';
-import { TIMER_HORIZON_MS, TIMER_SWEEP_JOB, timerJobId, timerJobOptions, timerPayload } from './timer-job.js';
+import type { BullmqTimerScheduler } from './bullmq-timer-scheduler.js';
+import { TIMER_SWEEP_JOB, timerJobId } from './timer-job.js';
 
 export interface TimerReconciliation {
   /** Timers the database says are due (pending, or claimed but never completed). */
@@ -25,13 +24,8 @@ const QUEUED_STATES = ['delayed', 'waiting', 'prioritized', 'active', 'waiting-c
  * its row claimed and does nothing. A job for an active timer beyond the horizon is kept (queued
  * before the horizon existed, or by a process with a longer one); a missing one is left to the sweep.
  */
-export async function reconcileTimers(
-  store: DrizzleTimerRepository,
-  queue: Queue,
-  options: { wallClock?: Clock; horizonMs?: number } = {},
-): Promise<TimerReconciliation> {
-  const wallClock = options.wallClock ?? { now: () => new Date() };
-  const horizonMs = options.horizonMs ?? TIMER_HORIZON_MS;
+export async function reconcileTimers(scheduler: BullmqTimerScheduler): Promise<TimerReconciliation> {
+  const { queue, store } = scheduler;
   // Jobs first, rows second: a timer scheduled in between has its row read here, and re-adding its
   // job is a no-op; the other order would take its fresh job for an orphan and remove it.
   // The sweep's own turns (a job scheduler's) are not timers.
@@ -55,19 +49,12 @@ export async function reconcileTimers(
       // Running right now: its claim finds nothing to do.
     }
   }
-  const nowMs = wallClock.now().getTime();
-  let readded = 0;
-  let overdue = 0;
-  let deferred = 0;
-  for (const [id, timer] of wanted) {
-    if (present.has(id)) continue;
-    if (timer.dueAt.getTime() > nowMs + horizonMs) {
-      deferred++;
-      continue;
-    }
-    await queue.add(timer.kind, timerPayload(timer), timerJobOptions(timer, nowMs));
-    readded++;
-    if (timer.dueAt.getTime() <= nowMs) overdue++;
-  }
+  const nowMs = scheduler.nowMs();
+  const missing = [...wanted].filter(([id]) => !present.has(id)).map(([, timer]) => timer);
+  const near = missing.filter((timer) => scheduler.soon(timer, nowMs));
+  await scheduler.queueJobs(near, nowMs);
+  const readded = near.length;
+  const overdue = near.filter((timer) => timer.dueAt.getTime() <= nowMs).length;
+  const deferred = missing.length - near.length;
   return { active: active.length, readded, overdue, deferred, orphansRemoved };
 }

@@ -4,13 +4,7 @@ import { DrizzleTimerRepository } from '../../adapters/db/timer.repository.js';
 import type { BullmqJobScheduler } from '../../adapters/queue/bullmq-job-scheduler.js';
 import { BullmqTimerScheduler } from '../../adapters/timers/bullmq-timer-scheduler.js';
 import { reconcileTimers, type TimerReconciliation } from '../../adapters/timers/reconcile-timers.js';
-import {
-  TIMER_HORIZON_MS,
-  TIMER_QUEUE,
-  TIMER_SWEEP_JOB,
-  TIMER_SWEEP_MS,
-  TIMER_SWEEP_SCHEDULER_ID,
-} from '../../adapters/timers/timer-job.js';
+import { TIMER_QUEUE, TIMER_SWEEP_JOB, TIMER_SWEEP_SCHEDULER_ID } from '../../adapters/timers/timer-job.js';
 import type { Clock } from '../../core/ports/clock.port.js';
 import { TimerRegistry } from '../../core/timers/timer-registry.js';
 import { FireTimerUseCase } from '../../core/use-cases/fire-timer/fire-timer.use-case.js';
@@ -33,8 +27,10 @@ export function buildTimerServices(deps: {
 }) {
   const store = new DrizzleTimerRepository(deps.db);
   const queue = deps.jobs.queue(TIMER_QUEUE);
-  const horizonMs = deps.horizonMs ?? TIMER_HORIZON_MS;
-  const scheduler = new BullmqTimerScheduler(store, queue, undefined, horizonMs);
+  const scheduler = new BullmqTimerScheduler(store, queue, {
+    ...(deps.horizonMs ? { horizonMs: deps.horizonMs } : {}),
+    ...(deps.sweepMs ? { sweepMs: deps.sweepMs } : {}),
+  });
   const registry = new TimerRegistry();
   const fire = new FireTimerUseCase({ timers: store, registry, clock: deps.clock });
   return {
@@ -43,8 +39,7 @@ export function buildTimerServices(deps: {
     scheduler,
     registry,
     fire,
-    sweepMs: deps.sweepMs ?? TIMER_SWEEP_MS,
-    reconcile: (): Promise<TimerReconciliation> => reconcileTimers(store, queue, { horizonMs }),
+    reconcile: (): Promise<TimerReconciliation> => reconcileTimers(scheduler),
   };
 }
 
@@ -70,7 +65,7 @@ export async function startTimerRole(options: {
     redisUrl: options.redisUrl,
     prefix: options.prefix,
     fire: timers.fire,
-    sweep: () => timers.scheduler.queueDue(timers.sweepMs),
+    sweep: () => timers.scheduler.queueDue(),
     logger,
     ...(options.stalledIntervalMs ? { stalledIntervalMs: options.stalledIntervalMs } : {}),
   });
@@ -78,7 +73,7 @@ export async function startTimerRole(options: {
     const reconciliation = await timers.reconcile();
     await timers.queue.upsertJobScheduler(
       TIMER_SWEEP_SCHEDULER_ID,
-      { every: timers.sweepMs },
+      { every: timers.scheduler.sweepMs },
       { name: TIMER_SWEEP_JOB, data: {}, opts: { removeOnComplete: true, removeOnFail: { count: 100 } } },
     );
     logger.info(

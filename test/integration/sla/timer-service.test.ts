@@ -1,5 +1,6 @@
 import { setTimeout as delay } from 'node:timers/promises';
 import { describe, expect, inject, it } from 'vitest';
+import { BullmqTimerScheduler } from '../../../adapters/timers/bullmq-timer-scheduler.js';
 import { TIMER_SWEEP_JOB, timerJobId } from '../../../adapters/timers/timer-job.js';
 import { createTestDatabase } from '../../support/postgres-server.js';
 import { harnessPerBlock, RecordingHandler, type TimerHarness, waitUntil } from './timer-harness.js';
@@ -239,7 +240,7 @@ describe.each(stores)('timers beyond the horizon, stored in $store', ({ database
     // Later sweeps find the row fired and queue nothing again.
     await delay(800);
     expect(handler.count('f1/test.far/0')).toBe(1);
-    expect(await scheduler.queueDue(250)).toBe(0);
+    expect(await scheduler.queueDue()).toBe(0);
   });
 
   it('a far timer cancelled before it comes near never fires, and no job is left for it', async () => {
@@ -254,6 +255,14 @@ describe.each(stores)('timers beyond the horizon, stored in $store', ({ database
       (j) => j.name !== TIMER_SWEEP_JOB,
     );
     expect(timerJobs).toEqual([]);
+  });
+
+  it('refuses a sweep interval that is not shorter than the horizon', () => {
+    const { store, queue } = h.timers.scheduler;
+    expect(() => new BullmqTimerScheduler(store, queue, { horizonMs: 1_000, sweepMs: 1_000 })).toThrow(
+      /sweep interval \(1000 ms\) must be above 0 and shorter than the horizon \(1000 ms\)/,
+    );
+    expect(() => new BullmqTimerScheduler(store, queue, { horizonMs: 1_000, sweepMs: 250 })).not.toThrow();
   });
 
   it('start-up reconciliation leaves a far timer to the sweep, which fires it', async () => {
