@@ -1,3 +1,5 @@
+import { TextDecoder } from 'node:util';
+
 const QUOTE = 34;
 const CR = 13;
 const LF = 10;
