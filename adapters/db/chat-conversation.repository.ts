@@ -1,12 +1,19 @@
 import { and, asc, desc, eq, isNull } from 'drizzle-orm';
 import type { Channel } from '../../core/inbound/index.js';
-import { isTentative, type BurstDraft, type DraftLine, type ReportReason } from '../../core/intake/index.js';
+import {
+  TENTATIVE_REASONS,
+  type BurstDraft,
+  type DraftLine,
+  type ReportReason,
+} from '../../core/intake/index.js';
 import type {
   AddLineOutcome,
   ChatConversationRepository,
   PendingQuestion,
 } from '../../core/ports/chat-conversation.repository.port.js';
+import { ADD_LINE, CLOSE_DRAFT, OPEN_DRAFT } from './chat-conversation.sql.js';
 import type { Db } from './database.js';
+import { jsonParam } from './json-param.js';
 import {
   chatDraftLines,
   chatDrafts,
@@ -15,6 +22,7 @@ import {
   type ChatDraftLineRow,
   type ChatDraftRow,
 } from './schema/index.js';
+import { sqlRunnerFor, type SqlRunner } from './sql-runner.js';
 
 const toDraft = (r: ChatDraftRow): BurstDraft => ({
   id: r.id,
@@ -42,19 +50,25 @@ const toLine = (r: ChatDraftLineRow): DraftLine => ({
   at: r.at,
 });
 
-const lineValues = (draftId: string, channel: Channel, line: DraftLine) => ({
-  draftId,
-  channel,
-  externalId: line.externalId,
-  text: line.text,
-  kind: line.kind,
-  attachments: line.attachments,
-  at: line.at,
-});
+/** A line as the statements' $2…$6. */
+const lineParams = (line: DraftLine): unknown[] => [
+  line.externalId,
+  line.text,
+  line.kind,
+  jsonParam(line.attachments),
+  line.at,
+];
 
-/** Conversation state in PostgreSQL: row locks keep a line from slipping into a draft being closed. */
+/**
+ * Conversation state in PostgreSQL. The draft writes are single statements (chat-conversation.sql.ts):
+ * the draft's row lock keeps a line from slipping into a draft being closed.
+ */
 export class DrizzleChatConversationRepository implements ChatConversationRepository {
-  constructor(private readonly db: Db) {}
+  private readonly run: SqlRunner;
+
+  constructor(private readonly db: Db) {
+    this.run = sqlRunnerFor(db);
+  }
 
   async findOpenDraft(
     channel: Channel,
@@ -77,78 +91,45 @@ export class DrizzleChatConversationRepository implements ChatConversationReposi
   }
 
   async openDraft(draft: BurstDraft, first: DraftLine): Promise<{ draft: BurstDraft; created: boolean }> {
-    return this.db.transaction(async (tx) => {
-      const inserted = await tx
-        .insert(chatDrafts)
-        .values({
-          id: draft.id,
-          channel: draft.channel,
-          conversationKey: draft.conversationKey,
-          conversationId: draft.conversation?.id ?? null,
-          conversationTitle: draft.conversation?.title ?? null,
-          senderKey: draft.senderKey,
-          sender: draft.sender,
-          status: 'open',
-          reason: draft.reason,
-          openedAt: draft.openedAt,
-          lastAt: draft.lastAt,
-          closesAt: draft.closesAt,
-        })
-        .onConflictDoNothing()
-        .returning();
-      const row = inserted[0];
-      if (!row) {
-        const existing = await this.findOpenDraftIn(tx, draft);
-        if (!existing) throw new Error('chat draft neither inserted nor found; retry');
-        return { draft: existing, created: false };
-      }
-      await tx.insert(chatDraftLines).values(lineValues(row.id, row.channel, first));
-      return { draft: toDraft(row), created: true };
-    });
-  }
-
-  private async findOpenDraftIn(tx: Pick<Db, 'select'>, d: BurstDraft): Promise<BurstDraft | null> {
-    const [row] = await tx
-      .select()
-      .from(chatDrafts)
-      .where(
-        and(
-          eq(chatDrafts.channel, d.channel),
-          eq(chatDrafts.conversationKey, d.conversationKey),
-          eq(chatDrafts.senderKey, d.senderKey),
-          eq(chatDrafts.status, 'open'),
-        ),
-      )
-      .limit(1);
-    return row ? toDraft(row) : null;
+    const [row] = await this.run<ChatDraftRow>(OPEN_DRAFT, [
+      jsonParam({
+        id: draft.id,
+        channel: draft.channel,
+        conversation_key: draft.conversationKey,
+        conversation_id: draft.conversation?.id ?? null,
+        conversation_title: draft.conversation?.title ?? null,
+        sender_key: draft.senderKey,
+        sender: draft.sender,
+        reason: draft.reason,
+        opened_at: draft.openedAt,
+        last_at: draft.lastAt,
+        closes_at: draft.closesAt,
+      }),
+      ...lineParams(first),
+    ]);
+    if (row) return { draft: toDraft(row), created: true };
+    // Another worker opened this reporter's draft first; read it with a fresh snapshot.
+    const existing = await this.findOpenDraft(draft.channel, draft.conversationKey, draft.senderKey);
+    if (!existing) throw new Error('chat draft neither inserted nor found; retry');
+    return { draft: existing, created: false };
   }
 
   async addLine(
-    draftId: string,
+    draft: BurstDraft,
     line: DraftLine,
-    closesAt: (d: BurstDraft) => Date,
+    closesAt: Date,
     reason?: ReportReason,
   ): Promise<AddLineOutcome> {
-    return this.db.transaction(async (tx) => {
-      const [row] = await tx.select().from(chatDrafts).where(eq(chatDrafts.id, draftId)).for('update');
-      if (!row || row.status !== 'open') return { added: false, reason: 'closed' } as const;
-      const stored = await tx
-        .insert(chatDraftLines)
-        .values(lineValues(draftId, row.channel, line))
-        .onConflictDoNothing()
-        .returning({ id: chatDraftLines.id });
-      if (stored.length === 0) return { added: false, reason: 'duplicate' } as const;
-      const draft = toDraft(row);
-      const next = closesAt(draft);
-      const lastAt = line.at > draft.lastAt ? line.at : draft.lastAt;
-      const later = next > draft.closesAt ? next : draft.closesAt;
-      const [updated] = await tx
-        .update(chatDrafts)
-        .set({ lastAt, closesAt: later, ...(reason && isTentative(draft.reason) ? { reason } : {}) })
-        .where(eq(chatDrafts.id, draftId))
-        .returning();
-      return { added: true, draft: updated ? toDraft(updated) : draft } as const;
-    });
+    const [row] = await this.run<{ wasOpen: number; added: number } & ChatDraftRow>(ADD_LINE, [
+      draft.id,
+      ...lineParams(line),
+      closesAt,
+      reason ?? null,
+      [...TENTATIVE_REASONS],
+    ]);
+    if (!row?.wasOpen) return { added: false, reason: 'closed' };
+    if (!row.added) return { added: false, reason: 'duplicate' };
+    return { added: true, draft: toDraft(row) };
   }
 
   async hasLine(channel: Channel, externalId: string): Promise<boolean> {
@@ -166,22 +147,16 @@ export class DrizzleChatConversationRepository implements ChatConversationReposi
   }
 
   async closeDraft(draftId: string): Promise<{ draft: BurstDraft; lines: DraftLine[] } | null> {
-    return this.db.transaction(async (tx) => {
-      // The update waits for an addLine holding the row; after it, no line can join.
-      const [closing] = await tx
-        .update(chatDrafts)
-        .set({ status: 'closing' })
-        .where(and(eq(chatDrafts.id, draftId), eq(chatDrafts.status, 'open')))
-        .returning();
-      const row = closing ?? (await tx.select().from(chatDrafts).where(eq(chatDrafts.id, draftId)))[0];
-      if (!row) return null;
-      const lines = await tx
-        .select()
-        .from(chatDraftLines)
-        .where(eq(chatDraftLines.draftId, draftId))
-        .orderBy(asc(chatDraftLines.at), asc(chatDraftLines.id));
-      return { draft: toDraft(row), lines: lines.map(toLine) };
-    });
+    // Two statements, no transaction: once the first has stored 'closing' no line can join, and
+    // the second reads, with a later snapshot, every line that joined before.
+    const [row] = await this.run<ChatDraftRow>(CLOSE_DRAFT, [draftId]);
+    if (!row) return null;
+    const lines = await this.db
+      .select()
+      .from(chatDraftLines)
+      .where(eq(chatDraftLines.draftId, draftId))
+      .orderBy(asc(chatDraftLines.at), asc(chatDraftLines.id));
+    return { draft: toDraft(row), lines: lines.map(toLine) };
   }
 
   async markTicketed(draftId: string, ticketId: string, ticketNumber: string): Promise<void> {

@@ -47,8 +47,9 @@ const chars = (s: string): number => Array.from(s).length;
  * Lines that are not a report by themselves but may belong to one whose report line is a moment
  * behind (a picture first, or a worker that took the next line sooner): held for one window.
  */
-export const isTentative = (reason: ReportReason): boolean =>
-  reason === 'media_alone' || reason === 'low_confidence';
+export const TENTATIVE_REASONS: readonly ReportReason[] = ['media_alone', 'low_confidence'];
+
+export const isTentative = (reason: ReportReason): boolean => TENTATIVE_REASONS.includes(reason);
 
 /**
  * Decides whether a chat line opens a report. Cues first (a sticker, a greeting or a thank-you is

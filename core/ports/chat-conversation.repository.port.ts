@@ -29,14 +29,11 @@ export interface ChatConversationRepository {
   findOpenDraft(channel: Channel, conversationKey: string, senderKey: string): Promise<BurstDraft | null>;
   /** Opens the reporter's draft with its first line, or returns the one another worker just opened. */
   openDraft(draft: BurstDraft, first: DraftLine): Promise<{ draft: BurstDraft; created: boolean }>;
-  /** Adds a line to an open draft and moves its closing time to `closesAt` if later. */
-  /** `reason`: the line makes a picture-only draft a report. */
-  addLine(
-    draftId: string,
-    line: DraftLine,
-    closesAt: (draft: BurstDraft) => Date,
-    reason?: ReportReason,
-  ): Promise<AddLineOutcome>;
+  /**
+   * Adds a line to the draft if it is still open, and moves its closing time to `closesAt` if that
+   * is later. `reason`: the line makes a tentative draft (pictures, unclear lines) a report.
+   */
+  addLine(draft: BurstDraft, line: DraftLine, closesAt: Date, reason?: ReportReason): Promise<AddLineOutcome>;
   /** True when this chat line is already part of a draft. */
   hasLine(channel: Channel, externalId: string): Promise<boolean>;
   findDraft(draftId: string): Promise<BurstDraft | null>;

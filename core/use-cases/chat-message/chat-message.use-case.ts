@@ -127,9 +127,9 @@ export class ChatMessageUseCase {
     promote?: ReportReason,
   ): Promise<ChatOutcome | null> {
     const added = await this.deps.conversations.addLine(
-      draft.id,
+      draft,
       lineOf(message),
-      (d) => burstClosesAt(d.openedAt, message.receivedAt, this.deps.chat),
+      burstClosesAt(draft.openedAt, message.receivedAt, this.deps.chat),
       promote,
     );
     if (added.added) return { kind: 'burst_line', draftId: draft.id };
