@@ -87,9 +87,10 @@ export class PgliteThread implements PgliteLikeClient {
         }>,
       exec: (text: string) => this.call({ op: 'exec', tx: id, text }) as Promise<unknown[]>,
       transaction: () => Promise.reject(new Error('Nested transactions go through savepoints.')),
-      rollback: async () => {
+      /** Marks the transaction to end in ROLLBACK; drizzle's own tx.rollback() throws instead. */
+      rollback: () => {
         rolledBack = true;
-        await Promise.resolve();
+        return Promise.resolve();
       },
     };
     try {
@@ -97,7 +98,8 @@ export class PgliteThread implements PgliteLikeClient {
       await this.call({ op: 'end', tx: id, commit: !rolledBack });
       return result;
     } catch (e) {
-      await this.call({ op: 'end', tx: id, commit: false });
+      // The callback's error is the one to report, even when ending fails too (a dead thread).
+      await this.call({ op: 'end', tx: id, commit: false }).catch(() => undefined);
       throw e;
     }
   }

@@ -102,6 +102,18 @@ describe('PgliteThread: embedded PostgreSQL on its own thread', () => {
     await own.close();
   }, 60_000);
 
+  it("reports a transaction callback's own error even when the thread died under it", async () => {
+    const own = await PgliteThread.start(null);
+    const worker = (own as unknown as { worker: { terminate(): Promise<number> } }).worker;
+    const failed = own.transaction(async (tx) => {
+      await tx.query('select 1');
+      await worker.terminate();
+      throw new Error('the callback failed first');
+    });
+    await expect(failed).rejects.toThrow('the callback failed first');
+    await own.close();
+  }, 60_000);
+
   it('does not keep the process alive when nothing is asked of it, even left open', () => {
     const module = pathToFileURL(join(ROOT, 'adapters', 'db', 'pglite-thread.ts')).href;
     const script = `const { PgliteThread } = await import(${JSON.stringify(module)});
