@@ -1,4 +1,4 @@
-import type { Job } from 'bullmq';
+import type { Job, JobType } from 'bullmq';
 import type { StoredTimer } from '../../core/ports/timer-scheduler.port.js';
 import type { BullmqTimerScheduler } from './bullmq-timer-scheduler.js';
 import { TIMER_SWEEP_JOB, timerJobId } from './timer-job.js';
@@ -16,7 +16,7 @@ export interface TimerReconciliation {
   orphansRemoved: number;
 }
 
-const QUEUED_STATES = ['delayed', 'waiting', 'prioritized', 'active', 'waiting-children'] as const;
+const QUEUED_STATES = ['delayed', 'waiting', 'prioritized', 'waiting-children'] as const;
 
 /**
  * Makes the queue agree with the timers table, which is the truth. Run at start-up, and safe to run
@@ -28,13 +28,21 @@ export async function reconcileTimers(scheduler: BullmqTimerScheduler): Promise<
   const { queue, store } = scheduler;
   // Jobs first, rows second: a timer scheduled in between has its row read here, and re-adding its
   // job is a no-op; the other order would take its fresh job for an orphan and remove it.
-  // The sweep's own turns (a job scheduler's) are not timers.
-  const jobs = (await queue.getJobs([...QUEUED_STATES])).filter(
-    (j): j is Job => Boolean(j?.id) && j.name !== TIMER_SWEEP_JOB,
-  );
+  // The sweep's own turns (a job scheduler's) are not timers. A running job counts as present and is
+  // never an orphan: its claim settles it, and once it completes it is gone (a removal of it then
+  // would "succeed" and be miscounted).
+  const timerJobs = (states: readonly JobType[]) =>
+    queue
+      .getJobs([...states])
+      .then((found) => found.filter((j): j is Job => Boolean(j?.id) && j.name !== TIMER_SWEEP_JOB));
+  // Queued before running: a job that starts in between is seen as running too, and left alone.
+  const queued = await timerJobs(QUEUED_STATES);
+  const running = await timerJobs(['active']);
+  const runningIds = new Set(running.map((j) => j.id as string));
+  const jobs = queued.filter((j) => !runningIds.has(j.id as string));
   const active = await store.active();
   const wanted = new Map<string, StoredTimer>(active.map((t) => [timerJobId(t), t]));
-  const present = new Set<string>();
+  const present = new Set<string>(runningIds);
   let orphansRemoved = 0;
   for (const job of jobs) {
     const id = job.id as string;
