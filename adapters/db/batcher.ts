@@ -5,6 +5,34 @@ export interface BatcherOptions<I> {
   maxBatch?: number;
   /** Calls with equal keys never share a batch: a later one waits for the next (order kept). */
   key?: (input: I) => string;
+  /** Shared by every batcher of a database that runs one statement at a time (see BatchTurns). */
+  turns?: BatchTurns;
+}
+
+/**
+ * One batch at a time across several batchers. PGlite runs one statement at a time anyway; without
+ * turns, each batcher would send its batch at once and the batches would queue inside PGlite,
+ * where nothing can join them. With turns, a batcher takes its calls only when its turn comes, so
+ * the calls that arrived while the others ran go in the same statement. In the pipeline bench on
+ * PGlite (2026-12-05, alternating runs): 182–191 tickets/s with turns, 139–154 without.
+ */
+export class BatchTurns {
+  private busy = false;
+  private readonly waiting: Array<() => void> = [];
+
+  acquire(): Promise<void> {
+    if (!this.busy) {
+      this.busy = true;
+      return Promise.resolve();
+    }
+    return new Promise((resolve) => this.waiting.push(resolve));
+  }
+
+  release(): void {
+    const next = this.waiting.shift();
+    if (next) next();
+    else this.busy = false;
+  }
 }
 
 /**
@@ -34,7 +62,8 @@ interface Pending<I, O> {
 export class Batcher<I, O> {
   private readonly queue: Array<Pending<I, O>> = [];
   private inFlight = 0;
-  private readonly options: Required<Omit<BatcherOptions<I>, 'key'>> & Pick<BatcherOptions<I>, 'key'>;
+  private readonly options: Required<Omit<BatcherOptions<I>, 'key' | 'turns'>> &
+    Pick<BatcherOptions<I>, 'key' | 'turns'>;
 
   constructor(
     private readonly run: (inputs: I[]) => Promise<O[]>,
@@ -52,12 +81,25 @@ export class Batcher<I, O> {
 
   private pump(): void {
     while (this.inFlight < this.options.maxInFlight && this.queue.length > 0) {
-      const batch = this.take();
       this.inFlight += 1;
-      void this.flush(batch).finally(() => {
+      void this.next().finally(() => {
         this.inFlight -= 1;
         this.pump();
       });
+    }
+  }
+
+  /** Takes the calls waiting when its turn comes (at once without turns) and runs them. */
+  private async next(): Promise<void> {
+    const { turns } = this.options;
+    if (!turns) return this.flush(this.take());
+    await turns.acquire();
+    try {
+      const batch = this.take();
+      // Another slot of this batcher may have taken them all while this one waited.
+      if (batch.length > 0) await this.flush(batch);
+    } finally {
+      turns.release();
     }
   }
 

@@ -7,7 +7,7 @@ import { people, type PersonRow } from './schema/index.js';
 import { Batcher } from './batcher.js';
 import { jsonParam } from './json-param.js';
 import { selectList } from './sql-columns.js';
-import { sqlRunnerFor, type SqlRunner, type Statement } from './sql-runner.js';
+import { batchTurnsFor, sqlRunnerFor, type SqlRunner, type Statement } from './sql-runner.js';
 import { personToColumns, rowToPerson, samePerson } from './person.mapper.js';
 
 const digitsOf = (phone: string): string => phone.replace(/\D/g, '');
@@ -68,7 +68,7 @@ export class DrizzlePersonRepository implements PersonRepository {
 
   constructor(private readonly db: Db) {
     this.run = sqlRunnerFor(db);
-    this.matches = new Batcher((senders) => this.matchSenders(senders));
+    this.matches = new Batcher((senders) => this.matchSenders(senders), { turns: batchTurnsFor(db) });
   }
 
   async list(): Promise<Person[]> {

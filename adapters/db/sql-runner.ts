@@ -1,4 +1,5 @@
 import pg from 'pg';
+import { BatchTurns } from './batcher.js';
 import type { Db } from './database.js';
 
 /** A hand-written statement: its SQL and a name unique per text. */
@@ -66,4 +67,18 @@ function isPglite(client: unknown): client is PgliteLike {
     typeof (client as PgliteLike).query === 'function' &&
     typeof (client as { exec?: unknown }).exec === 'function'
   );
+}
+
+const pgliteTurns = new WeakMap<object, BatchTurns>();
+
+/**
+ * The turns every batcher of this database shares (see BatchTurns): one per PGlite instance, which
+ * runs one statement at a time; none on a server, whose pool runs batches side by side.
+ */
+export function batchTurnsFor(db: Db): BatchTurns | undefined {
+  const client = (db as Db & { $client?: unknown }).$client;
+  if (!isPglite(client)) return undefined;
+  let turns = pgliteTurns.get(client);
+  if (!turns) pgliteTurns.set(client, (turns = new BatchTurns()));
+  return turns;
 }

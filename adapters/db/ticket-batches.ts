@@ -7,7 +7,7 @@ import {
   type AppendEventsInput,
   type AppendMessageInput,
 } from './append-to-ticket.js';
-import { Batcher, rowsPerCall } from './batcher.js';
+import { Batcher, rowsPerCall, type BatchTurns } from './batcher.js';
 import { createTickets } from './create-ticket.js';
 import { saveTickets, type SaveInput } from './save-ticket.js';
 import type { TicketEventRow, TicketRow } from './schema/index.js';
@@ -38,7 +38,7 @@ export interface TicketBatches {
 }
 
 /** The batchers behind the ticket repository's hot calls (see Batcher). */
-export function ticketBatches(run: SqlRunner): TicketBatches {
+export function ticketBatches(run: SqlRunner, turns?: BatchTurns): TicketBatches {
   const ticketsBy = (statement: Statement, key: (row: TicketRow) => string) => async (keys: string[]) => {
     const rows = await run<TicketRow>(statement, [[...new Set(keys)]]);
     const byKey = new Map(rows.map((row) => [key(row), row]));
@@ -60,22 +60,33 @@ export function ticketBatches(run: SqlRunner): TicketBatches {
     });
   };
   return {
-    byId: new Batcher(ticketsBy(TICKETS_BY_ID, (row) => row.id)),
-    byNumber: new Batcher(ticketsBy(TICKETS_BY_NUMBER, (row) => row.number)),
+    byId: new Batcher(
+      ticketsBy(TICKETS_BY_ID, (row) => row.id),
+      { turns },
+    ),
+    byNumber: new Batcher(
+      ticketsBy(TICKETS_BY_NUMBER, (row) => row.number),
+      { turns },
+    ),
     // Creates also serialize on the day counter's row lock.
     create: new Batcher((inputs) => createTickets(run, inputs), {
       key: (input) => messageKey(input.message),
+      turns,
     }),
-    save: new Batcher((inputs) => saveTickets(run, inputs), { key: (input) => input.ticket.id }),
+    save: new Batcher((inputs) => saveTickets(run, inputs), { key: (input) => input.ticket.id, turns }),
     appendMessage: new Batcher((inputs) => appendMessages(run, inputs), {
       key: (input) => messageKey(input.message),
+      turns,
     }),
-    appendEvents: new Batcher((inputs) => appendEvents(run, inputs)),
-    events: new Batcher(async (ticketIds) => {
-      const rows = await run<TicketEventRow>(TICKET_EVENTS, [[...new Set(ticketIds)]]);
-      return rowsPerCall(ticketIds, rows.map(rowToEvent), (e) => e.ticketId);
-    }),
-    openByAssignee: new Batcher(openCounts(OPEN_COUNTS_BY_ASSIGNEE)),
-    openByOwner: new Batcher(openCounts(OPEN_COUNTS_BY_OWNER)),
+    appendEvents: new Batcher((inputs) => appendEvents(run, inputs), { turns }),
+    events: new Batcher(
+      async (ticketIds) => {
+        const rows = await run<TicketEventRow>(TICKET_EVENTS, [[...new Set(ticketIds)]]);
+        return rowsPerCall(ticketIds, rows.map(rowToEvent), (e) => e.ticketId);
+      },
+      { turns },
+    ),
+    openByAssignee: new Batcher(openCounts(OPEN_COUNTS_BY_ASSIGNEE), { turns }),
+    openByOwner: new Batcher(openCounts(OPEN_COUNTS_BY_OWNER), { turns }),
   };
 }

@@ -14,7 +14,7 @@ import type { StoredTicketEvent, Ticket, TicketError, TicketEvent } from '../../
 import type { Db } from './database.js';
 import { findTicketIdByMessage } from './create-ticket.js';
 import { ticketAttachments, ticketMessages, tickets } from './schema/index.js';
-import { sqlRunnerFor, type SqlRunner } from './sql-runner.js';
+import { batchTurnsFor, sqlRunnerFor, type SqlRunner } from './sql-runner.js';
 import { ticketBatches, type TicketBatches } from './ticket-batches.js';
 import { rowToMessage } from './ticket-message.mapper.js';
 import { rowToTicket } from './ticket.mapper.js';
@@ -29,7 +29,7 @@ export class DrizzleTicketRepository implements TicketRepository {
 
   constructor(private readonly db: Db) {
     this.run = sqlRunnerFor(db);
-    this.batches = ticketBatches(this.run);
+    this.batches = ticketBatches(this.run, batchTurnsFor(db));
   }
 
   async findById(id: string): Promise<Ticket | null> {

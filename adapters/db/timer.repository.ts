@@ -3,7 +3,7 @@ import type { StoredTimer, TimerKey, TimerSpec, TimerStore } from '../../core/po
 import { Batcher, rowsPerCall } from './batcher.js';
 import type { Db } from './database.js';
 import { jsonParam } from './json-param.js';
-import { sqlRunnerFor } from './sql-runner.js';
+import { batchTurnsFor, sqlRunnerFor } from './sql-runner.js';
 import { TIMERS_OF, UPSERT_TIMERS } from './timer.sql.js';
 import { timers, type TimerRow } from './schema/index.js';
 
@@ -34,12 +34,16 @@ export class DrizzleTimerRepository implements TimerStore {
 
   constructor(private readonly db: Db) {
     const run = sqlRunnerFor(db);
-    this.lists = new Batcher(async (inputs) => {
-      const ids = inputs.map((i) => i.ticketId);
-      const rows = await run<TimerRow>(TIMERS_OF, [[...new Set(ids)]]);
-      const perCall = rowsPerCall(ids, rows.map(toTimer), (t) => t.ticketId);
-      return inputs.map((i, k) => (perCall[k] ?? []).filter((t) => t.kind.startsWith(i.kindPrefix)));
-    });
+    const turns = batchTurnsFor(db);
+    this.lists = new Batcher(
+      async (inputs) => {
+        const ids = inputs.map((i) => i.ticketId);
+        const rows = await run<TimerRow>(TIMERS_OF, [[...new Set(ids)]]);
+        const perCall = rowsPerCall(ids, rows.map(toTimer), (t) => t.ticketId);
+        return inputs.map((i, k) => (perCall[k] ?? []).filter((t) => t.kind.startsWith(i.kindPrefix)));
+      },
+      { turns },
+    );
     this.upserts = new Batcher(
       async (inputs) => {
         const rows = inputs.flatMap(({ specs, now }) =>
@@ -57,7 +61,7 @@ export class DrizzleTimerRepository implements TimerStore {
         return inputs.map((i) => i.specs.flatMap((spec) => byKey.get(keyOf(spec)) ?? []));
       },
       // One statement may not touch a row twice: calls about the same subjects wait for the next batch.
-      { key: (i) => [...new Set(i.specs.map((s) => s.ticketId))].sort().join('\u0000') },
+      { key: (i) => [...new Set(i.specs.map((s) => s.ticketId))].sort().join('\u0000'), turns },
     );
   }
 

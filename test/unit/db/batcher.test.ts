@@ -1,5 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { Batcher, rowsPerCall } from '../../../adapters/db/batcher.js';
+import pg from 'pg';
+import { drizzle as drizzlePg } from 'drizzle-orm/node-postgres';
+import { Batcher, BatchTurns, rowsPerCall } from '../../../adapters/db/batcher.js';
+import { batchTurnsFor } from '../../../adapters/db/sql-runner.js';
 
 /** A batch function whose calls stay pending until released, recording what each carried. */
 function gatedRun<I, O>(answer: (input: I) => O) {
@@ -10,13 +13,18 @@ function gatedRun<I, O>(answer: (input: I) => O) {
     await new Promise<void>((resolve) => gates.push(resolve));
     return inputs.map(answer);
   };
+  /** Lets the batches running now finish, and whatever they unblock start. */
+  const releaseNow = async () => {
+    gates.splice(0).forEach((open) => open());
+    await new Promise((resolve) => setImmediate(resolve));
+  };
   const releaseAll = async () => {
     while (gates.length > 0) {
       gates.splice(0).forEach((open) => open());
       await new Promise((resolve) => setImmediate(resolve));
     }
   };
-  return { run, batches, releaseAll };
+  return { run, batches, releaseNow, releaseAll };
 }
 
 describe('Batcher', () => {
@@ -96,6 +104,63 @@ describe('Batcher', () => {
   });
 });
 
+describe('Batcher with shared turns (one statement at a time, as on PGlite)', () => {
+  it('runs one batch at a time across batchers, each taking the calls that arrived while it waited', async () => {
+    const turns = new BatchTurns();
+    const a = gatedRun((s: string) => s.toUpperCase());
+    const b = gatedRun((s: string) => s.toUpperCase());
+    const batchA = new Batcher(a.run, { turns });
+    const batchB = new Batcher(b.run, { turns });
+    const a1 = batchA.submit('a1');
+    const bs = [batchB.submit('b1'), batchB.submit('b2')];
+    await new Promise((resolve) => setImmediate(resolve));
+    // B waits for A's turn instead of sending b1 alone.
+    expect(a.batches).toEqual([['a1']]);
+    expect(b.batches).toEqual([]);
+    const a2 = batchA.submit('a2');
+    const b3 = batchB.submit('b3');
+    await a.releaseNow();
+    // B asked first, so its turn comes next; b3 arrived before it did and goes along.
+    expect(b.batches).toEqual([['b1', 'b2', 'b3']]);
+    expect(a.batches).toEqual([['a1']]);
+    await b.releaseNow();
+    expect(a.batches).toEqual([['a1'], ['a2']]);
+    await a.releaseAll();
+    expect(await Promise.all([a1, a2, ...bs, b3])).toEqual(['A1', 'A2', 'B1', 'B2', 'B3']);
+  });
+
+  it('gives the turn back when a batch fails, and a slot that finds nothing left to take runs nothing', async () => {
+    const turns = new BatchTurns();
+    const failing = new Batcher(
+      async (inputs: number[]) => {
+        await new Promise((resolve) => setImmediate(resolve));
+        if (inputs.includes(13)) throw new Error('unlucky');
+        return inputs;
+      },
+      { turns, maxInFlight: 2 },
+    );
+    const calls: number[][] = [];
+    const other = new Batcher(
+      async (inputs: number[]) => {
+        calls.push(inputs);
+        return inputs;
+      },
+      { turns },
+    );
+    const results = await Promise.all([
+      failing.submit(13).catch((e: Error) => e.message),
+      failing.submit(14),
+      other.submit(1),
+    ]);
+    expect(results).toEqual(['unlucky', 14, 1]);
+    expect(calls).toEqual([[1]]);
+    // Nothing is left holding the turn.
+    expect(await Promise.race([other.submit(2), new Promise((r) => setTimeout(() => r('stuck'), 500))])).toBe(
+      2,
+    );
+  });
+});
+
 describe('rowsPerCall', () => {
   it("hands each call its key's rows in statement order, a fresh array per call, none for a miss", () => {
     const rows = [
@@ -106,5 +171,23 @@ describe('rowsPerCall', () => {
     const perCall = rowsPerCall(['a', 'b', 'x', 'b'], rows, (r) => r.key);
     expect(perCall.map((list) => list.map((r) => r.n))).toEqual([[2], [1, 3], [], [1, 3]]);
     expect(perCall[1]).not.toBe(perCall[3]);
+  });
+});
+
+describe('batchTurnsFor', () => {
+  it('gives the batchers of one PGlite database one shared set of turns, and a server pool none', async () => {
+    const pool = new pg.Pool({ connectionString: 'postgres://nobody@127.0.0.1:1/none' });
+    try {
+      expect(batchTurnsFor(drizzlePg({ client: pool }) as never)).toBeUndefined();
+    } finally {
+      await pool.end();
+    }
+    // What the PGlite driver sees of the client (PgliteThread or PGlite): query and exec.
+    const pgliteLike = { query: async () => ({ rows: [] }), exec: async () => [] };
+    const db = { $client: pgliteLike } as never;
+    const turns = batchTurnsFor(db);
+    expect(turns).toBeInstanceOf(BatchTurns);
+    expect(batchTurnsFor(db)).toBe(turns);
+    expect(batchTurnsFor({ $client: { ...pgliteLike } } as never)).not.toBe(turns);
   });
 });
