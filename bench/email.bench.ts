@@ -218,6 +218,7 @@ async function backlogRun(env: Env, folder: string, pipeline: 'paused' | 'runnin
   const total = async () =>
     (await env.services.tickets.list({ channel: ['email'], limit: 1, offset: 0 })).total;
   const before = await total();
+  const sentBefore = env.smtp.mails.length;
   if (pipeline === 'paused') await Promise.all(env.pool.workers.map((w) => w.pause()));
   let handled = 0;
   const t0 = performance.now();
@@ -237,7 +238,12 @@ async function backlogRun(env: Env, folder: string, pipeline: 'paused' | 'runnin
     const created = (await total()) - before;
     // Paused: the pipeline's own pace on a queued backlog; running: mailbox to tickets, end to end.
     const ticketsS = (performance.now() - (pipeline === 'paused' ? t1 : t0)) / 1000;
-    return { rawPerS, drainPerS: N_BACKLOG / drainedS, ticketsPerS: created / ticketsS };
+    // The same process also answers the reporters: a ticket rate means little without the mails
+    // that went out while it was reached.
+    const acksSent = env.smtp.mails
+      .slice(sentBefore)
+      .filter((m) => (m.parsed.inReplyTo ?? '').startsWith(`<${folder}-`)).length;
+    return { rawPerS, drainPerS: N_BACKLOG / drainedS, ticketsPerS: created / ticketsS, acksSent };
   } finally {
     await running.stop();
   }
@@ -277,6 +283,8 @@ export async function runEmailBench(): Promise<void> {
       backlog_queued_tickets_per_s: round(alone.ticketsPerS),
       backlog_mails_per_s_all_roles: round(shared.drainPerS),
       backlog_tickets_per_s_all_roles: round(shared.ticketsPerS),
+      backlog_acks_sent_by_then: alone.acksSent,
+      backlog_acks_sent_by_then_all_roles: shared.acksSent,
       raw_imap_fetch_mails_per_s: round((alone.rawPerS + shared.rawPerS) / 2),
     };
     printTable('email channel', [
@@ -295,11 +303,13 @@ export async function runEmailBench(): Promise<void> {
         `${m.backlog_mails_per_s} mails/s (target ≥ 100)`,
       ],
       ['  then tickets from the queued mails', `${m.backlog_queued_tickets_per_s} tickets/s`],
+      ['  acknowledgements sent by then', `${m.backlog_acks_sent_by_then} of ${N_BACKLOG}`],
       [
         `backlog drained (${N_BACKLOG} mails), all roles in one process`,
         `${m.backlog_mails_per_s_all_roles} mails/s`,
       ],
       ['  mailbox → tickets created, end to end', `${m.backlog_tickets_per_s_all_roles} tickets/s`],
+      ['  acknowledgements sent by then', `${m.backlog_acks_sent_by_then_all_roles} of ${N_BACKLOG}`],
       [
         'baseline: raw IMAP fetch',
         `${m.raw_imap_fetch_mails_per_s} mails/s (drain = ${round(m.backlog_mails_per_s! / m.raw_imap_fetch_mails_per_s!, 3)}× raw)`,
