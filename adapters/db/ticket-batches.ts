@@ -7,7 +7,7 @@ import {
   type AppendEventsInput,
   type AppendMessageInput,
 } from './append-to-ticket.js';
-import { Batcher, rowsPerCall, type BatchTurns } from './batcher.js';
+import { Batcher, rowsPerCall, type BatcherOptions, type BatchTurns } from './batcher.js';
 import { createTickets } from './create-ticket.js';
 import { saveTickets, type SaveInput } from './save-ticket.js';
 import type { TicketEventRow, TicketRow } from './schema/index.js';
@@ -59,34 +59,26 @@ export function ticketBatches(run: SqlRunner, turns?: BatchTurns): TicketBatches
       return counts;
     });
   };
+  // Every batcher here shares the database's turns (PGlite; none on a server).
+  const batcher = <I, O>(each: (inputs: I[]) => Promise<O[]>, options: BatcherOptions<I> = {}) =>
+    new Batcher(each, { ...options, turns });
   return {
-    byId: new Batcher(
-      ticketsBy(TICKETS_BY_ID, (row) => row.id),
-      { turns },
-    ),
-    byNumber: new Batcher(
-      ticketsBy(TICKETS_BY_NUMBER, (row) => row.number),
-      { turns },
-    ),
+    byId: batcher(ticketsBy(TICKETS_BY_ID, (row) => row.id)),
+    byNumber: batcher(ticketsBy(TICKETS_BY_NUMBER, (row) => row.number)),
     // Creates also serialize on the day counter's row lock.
-    create: new Batcher((inputs) => createTickets(run, inputs), {
+    create: batcher((inputs: CreateTicketInput[]) => createTickets(run, inputs), {
       key: (input) => messageKey(input.message),
-      turns,
     }),
-    save: new Batcher((inputs) => saveTickets(run, inputs), { key: (input) => input.ticket.id, turns }),
-    appendMessage: new Batcher((inputs) => appendMessages(run, inputs), {
+    save: batcher((inputs: SaveInput[]) => saveTickets(run, inputs), { key: (input) => input.ticket.id }),
+    appendMessage: batcher((inputs: AppendMessageInput[]) => appendMessages(run, inputs), {
       key: (input) => messageKey(input.message),
-      turns,
     }),
-    appendEvents: new Batcher((inputs) => appendEvents(run, inputs), { turns }),
-    events: new Batcher(
-      async (ticketIds) => {
-        const rows = await run<TicketEventRow>(TICKET_EVENTS, [[...new Set(ticketIds)]]);
-        return rowsPerCall(ticketIds, rows.map(rowToEvent), (e) => e.ticketId);
-      },
-      { turns },
-    ),
-    openByAssignee: new Batcher(openCounts(OPEN_COUNTS_BY_ASSIGNEE), { turns }),
-    openByOwner: new Batcher(openCounts(OPEN_COUNTS_BY_OWNER), { turns }),
+    appendEvents: batcher((inputs: AppendEventsInput[]) => appendEvents(run, inputs)),
+    events: batcher(async (ticketIds: string[]) => {
+      const rows = await run<TicketEventRow>(TICKET_EVENTS, [[...new Set(ticketIds)]]);
+      return rowsPerCall(ticketIds, rows.map(rowToEvent), (e) => e.ticketId);
+    }),
+    openByAssignee: batcher(openCounts(OPEN_COUNTS_BY_ASSIGNEE)),
+    openByOwner: batcher(openCounts(OPEN_COUNTS_BY_OWNER)),
   };
 }

@@ -19,10 +19,7 @@ function gatedRun<I, O>(answer: (input: I) => O) {
     await new Promise((resolve) => setImmediate(resolve));
   };
   const releaseAll = async () => {
-    while (gates.length > 0) {
-      gates.splice(0).forEach((open) => open());
-      await new Promise((resolve) => setImmediate(resolve));
-    }
+    while (gates.length > 0) await releaseNow();
   };
   return { run, batches, releaseNow, releaseAll };
 }
